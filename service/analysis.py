@@ -1,0 +1,113 @@
+"""The one meeting point of HTTP and language: cached per-article extraction, then variant matching."""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+
+from service.cache import ResultCache, cache_key
+from service.nlp import PIPELINE_VERSION, Quote, extract_batch
+from service.variants import DEFAULT_MIN_SIMILARITY, QuoteRef, VariantGroup, group_variants
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article as the caller sent it; `id` is already assigned."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Per-request options; only those that change extraction go into cache keys."""
+
+    variants: bool = True
+    min_similarity: float = DEFAULT_MIN_SIMILARITY
+
+    def extraction_key(self) -> dict[str, Any]:
+        """Options that change per-article extraction (none yet; variants run after the cache)."""
+        return {}
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Quotes of one article, with ids unique across the request."""
+
+    id: str
+    quotes: tuple[Quote, ...]
+    cache_hit: bool
+
+    def quote_id(self, index: int) -> str:
+        """The id of `quotes[index]`: '<article id>#q<n>'."""
+        return f"{self.id}#q{index + 1}"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything a request asked for."""
+
+    articles: tuple[ArticleResult, ...]
+    variant_groups: tuple[VariantGroup, ...] = field(default=())
+
+    @property
+    def cache_hit(self) -> bool:
+        """True only when every article came from the cache."""
+        return all(a.cache_hit for a in self.articles)
+
+
+def analyse(
+    articles: Sequence[ArticleInput],
+    options: AnalysisOptions,
+    *,
+    nlp: Language,
+    cache: ResultCache,
+) -> Analysis:
+    """Extract quotes of every article (cache first, then one `nlp.pipe` over the misses) and group variants."""
+    keys = [cache_key(a.text, options.extraction_key(), PIPELINE_VERSION) for a in articles]
+    cached = cache.get_many(keys)
+    results: list[tuple[Quote, ...] | None] = [_decode(value) for value in cached]
+    misses = [i for i, r in enumerate(results) if r is None]
+    if misses:
+        extracted = extract_batch(nlp, [articles[i].text for i in misses])
+        fresh: dict[str, bytes] = {}
+        for i, quotes in zip(misses, extracted, strict=True):
+            results[i] = quotes
+            fresh[keys[i]] = _encode(quotes)
+        cache.set_many(fresh)
+    miss_set = set(misses)
+    article_results = tuple(
+        ArticleResult(id=a.id, quotes=quotes or (), cache_hit=i not in miss_set)
+        for i, (a, quotes) in enumerate(zip(articles, results, strict=True))
+    )
+    groups: tuple[VariantGroup, ...] = ()
+    if options.variants:
+        refs = [
+            QuoteRef(
+                quote_id=result.quote_id(n),
+                text=quote.spoken_text,
+                speaker=quote.speaker.name if quote.speaker else None,
+                article_id=result.id,
+            )
+            for result in article_results
+            for n, quote in enumerate(result.quotes)
+        ]
+        groups = tuple(group_variants(refs, min_similarity=options.min_similarity))
+    return Analysis(articles=article_results, variant_groups=groups)
+
+
+def _encode(quotes: tuple[Quote, ...]) -> bytes:
+    return json.dumps([q.to_dict() for q in quotes], separators=(",", ":")).encode()
+
+
+def _decode(value: bytes | None) -> tuple[Quote, ...] | None:
+    """A cached value, or None when absent or unreadable (an unreadable entry is recomputed)."""
+    if value is None:
+        return None
+    try:
+        return tuple(Quote.from_dict(item) for item in json.loads(value))
+    except (ValueError, KeyError, TypeError):
+        return None

