@@ -1,17 +1,87 @@
-"""Article text -> quotes: the pipeline run, then quote spans, then speakers."""
+"""Article text -> quotes: quote spans from the marks, then kind, cue and speaker from the parse."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from service.nlp.types import Quote
+from service.nlp.names import NameRegistry
+from service.nlp.quotes import QuoteSpan, find_quote_spans
+from service.nlp.speakers import Cue, QuoteMask, find_cue, resolve_speaker
+from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
+
+# "the word “conflict”", "so-called “experts”": the marks label words, nobody speaks.
+_TERM_BEFORE = re.compile(r"(?:\bso-called|\bthe (?:word|term|phrase|label|slogan|hashtag)s?|\bdubbed|\bknown as)\W*$", re.I)
 
 
 def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
     """Every quotation of a parsed article, in text order."""
-    return ()
+    text = doc.text
+    spans = find_quote_spans(text)
+    if not spans:
+        return ()
+    mask = QuoteMask(doc, spans)
+    registry = NameRegistry(doc)
+    quotes: list[Quote] = []
+    previous: Speaker | None = None
+    previous_span: QuoteSpan | None = None
+    for span in spans:
+        cue = find_cue(doc, span, mask)
+        kind = _kind(text, span, cue)
+        speaker: Speaker | None = None
+        if kind != "term":
+            if cue is not None and cue.speaker_head is not None:
+                speaker = resolve_speaker(cue.speaker_head, span, registry, previous)
+            elif kind == "full" and previous is not None and _same_context(text, previous_span, span):
+                speaker = Speaker(previous.name, previous.mention, previous.type, previous.role, "context",
+                                  round(previous.confidence * 0.8, 2))
+        quotes.append(
+            Quote(
+                start=span.start,
+                end=span.end,
+                text=text[span.start : span.end],
+                segments=tuple(TextSpan(s, e, text[s:e]) for s, e in span.segments),
+                kind=kind,
+                speaker=speaker,
+                cue=cue.span if cue is not None and kind != "term" else None,
+            )
+        )
+        if speaker is not None and speaker.name is not None:
+            previous, previous_span = speaker, span
+    return tuple(quotes)
+
+
+def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
+    """full: a sentence presented as speech; partial: words woven into the writer's sentence; term: a label."""
+    first = text[span.start : span.start + 1]
+    words = text[span.start : span.end].split()
+    before = text[max(0, span.outer_start - 40) : span.outer_start]
+    if _TERM_BEFORE.search(before):
+        return "term"
+    if first.isupper() and (_opens_clause(before) or len(words) >= 4):
+        return "full"
+    if first.isdigit() and len(words) >= 4 and _opens_clause(before):
+        return "full"
+    if cue is None and len(words) <= 3:
+        return "term"
+    return "partial"
+
+
+def _opens_clause(before: str) -> bool:
+    stripped = before.rstrip(" \t\u00a0")
+    return stripped == "" or stripped.endswith(("\n", ".", "!", "?", ":", ",", "—", "–", ";", "…", "(")) or (
+        stripped.split()[-1].lower() in ("saying", "says", "said", "added", "asked", "told", "tweeted", "wrote")
+    )
+
+
+def _same_context(text: str, previous: QuoteSpan | None, span: QuoteSpan) -> bool:
+    """A quote with no cue continues the speaker of the quote just before it (same or previous paragraph)."""
+    if previous is None:
+        return False
+    between = text[previous.outer_end : span.outer_start]
+    return between.count("\n") <= 2 and len(between) < 600
 
 
 def extract_batch(nlp: Language, texts: Sequence[str]) -> list[tuple[Quote, ...]]:

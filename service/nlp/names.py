@@ -1,0 +1,192 @@
+"""The people and organisations an article names, and how its mentions resolve to one canonical name.
+
+The small English model often labels "Trump" ORG or "Carney" GPE, so names come from the parse as
+well as from NER: a run of proper nouns is a name, a title before it is a role, and any later
+mention whose last word is a known surname resolves to the fullest form the article used.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from service.nlp.lexicon import (
+    ANONYMOUS_HEADS,
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
+
+_NAME_LABELS = frozenset({"PERSON"})
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass
+class Person:
+    """One person of the article: fullest name, role words seen before the name, gender if said."""
+
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+    def role_words(self) -> set[str]:
+        return {w.lower().rstrip(".") for w in (self.role or "").split()}
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A name read off tokens: the name words, the title/role words before them, an honorific's gender."""
+
+    name: str
+    role: str | None
+    gender: str | None
+    start: int
+    end: int
+
+
+class NameRegistry:
+    """People of one article keyed by surname, built once per document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.people: dict[str, Person] = {}
+        self._mentions: list[tuple[int, Person]] = []
+        for ent in doc.ents:
+            if ent.label_ in _NAME_LABELS:
+                self._add(name_parts(ent.root))
+        # Proper-noun runs after a title ("Ontario Premier Doug Ford") are names whatever NER said.
+        for token in doc:
+            if token.pos_ == "PROPN" and token.dep_ != "compound":
+                parts = name_parts(token)
+                if parts and (parts.role or len(parts.name.split()) >= 2) and _looks_personal(token, parts):
+                    self._add(parts)
+        for token in doc:
+            if token.pos_ == "PROPN" and token.dep_ != "compound":
+                person = self.people.get(token.text.lower())
+                if person is not None:
+                    self._mentions.append((token.idx, person))
+        self._mentions.sort(key=lambda m: m[0])
+
+    def _add(self, parts: NameParts | None) -> None:
+        if parts is None:
+            return
+        key = parts.name.split()[-1].lower()
+        person = self.people.get(key)
+        if person is None:
+            person = self.people[key] = Person(name=parts.name)
+        elif len(parts.name.split()) > len(person.name.split()) <= 2:
+            person.name = parts.name  # "Trump" seen first, "Donald Trump" later: keep the fuller form
+        if parts.role and (person.role is None or len(parts.role) > len(person.role)):
+            person.role = parts.role
+        if parts.gender and person.gender is None:
+            person.gender = parts.gender
+        person.positions.append(parts.start)
+
+    def person_for(self, token: Token) -> Person | None:
+        """The person a proper-noun mention (head token) names, by its surname."""
+        parts = name_parts(token)
+        if parts is None:
+            return None
+        return self.people.get(parts.name.split()[-1].lower())
+
+    def person_by_role(self, mention_head: Token, before: int) -> Person | None:
+        """The person a description names ("the president", "the Canadian leader"), most recent first."""
+        words = {mention_head.lemma_.lower()} | {
+            c.text.lower().rstrip(".") for c in mention_head.lefts if c.dep_ in ("amod", "compound")
+        }
+        best: tuple[int, int, Person] | None = None
+        for person in self.people.values():
+            overlap = len(words & person.role_words())
+            if not overlap:
+                continue
+            last_seen = max((p for p in person.positions if p < before), default=-1)
+            candidate = (overlap, last_seen, person)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+        return best[2] if best else None
+
+    def recent_people(self, before: int) -> list[Person]:
+        """People mentioned before offset `before`, most recent first, each once."""
+        seen: list[Person] = []
+        for pos, person in reversed(self._mentions):
+            if pos < before and person not in seen:
+                seen.append(person)
+        return seen
+
+
+def name_parts(head: Token) -> NameParts | None:
+    """Name and role words of the proper-noun phrase headed by `head` ("U.S. President Donald Trump")."""
+    if head.pos_ not in ("PROPN", "NOUN") and head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    doc = head.doc
+    # the contiguous run of name-like words that ends at the head, on one line, at most 7 words
+    run: list[Token] = [head]
+    i = head.i - 1
+    while i >= 0 and len(run) < 7:
+        t = doc[i]
+        if "\n" in t.whitespace_ or "\n" in t.text or t.head.i < t.i and t.head.i > head.i:
+            break
+        if t.head.i != head.i and t.head.i not in {r.i for r in run}:
+            break
+        if not (t.pos_ == "PROPN" or t.lower_ in TITLE_WORDS or t.ent_type_ in ("GPE", "NORP")):
+            break
+        run.insert(0, t)
+        i -= 1
+    last_title = max((k for k, t in enumerate(run) if t.lower_ in TITLE_WORDS), default=-1)
+    role_tokens = run[: last_title + 1]
+    name_tokens = [t for t in run[last_title + 1 :] if t.text[:1].isupper() and t.text not in _POSSESSIVE]
+    if not name_tokens or name_tokens[-1].i != head.i:
+        return None
+    gender = None
+    if any(t.lower_ in MALE_HONORIFICS for t in role_tokens):
+        gender = "male"
+    elif any(t.lower_ in FEMALE_HONORIFICS for t in role_tokens):
+        gender = "female"
+    honorifics = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "miss", "sir"}
+    role = " ".join(t.text for t in role_tokens if t.lower_ not in honorifics) or None
+    name = " ".join(t.text for t in name_tokens)
+    return NameParts(name=name, role=role, gender=gender, start=run[0].idx, end=head.idx + len(head.text))
+
+
+def _subtree_tokens(token: Token) -> list[Token]:
+    return list(token.subtree)
+
+
+def _looks_personal(head: Token, parts: NameParts) -> bool:
+    """A proper-noun run is a person's name unless NER calls it a place or an organisation."""
+    if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
+        return bool(parts.role)
+    return head.ent_type_ not in ("ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT") or bool(parts.role)
+
+
+def is_anonymous(head: Token) -> bool:
+    """'a source', 'one observer', 'officials': a speaker who names nobody."""
+    if head.lemma_.lower() not in ANONYMOUS_HEADS and head.text.lower() not in ANONYMOUS_HEADS:
+        return False
+    return head.pos_ != "PROPN"
+
+
+def is_role_description(head: Token) -> bool:
+    """'the president', 'the Canadian leader': a description that stands for a named person."""
+    if head.pos_ == "PROPN" and head.text.lower() != "potus":
+        return False
+    if head.lemma_.lower() not in ROLE_NOUNS and head.text.lower() not in ROLE_NOUNS:
+        return False
+    return any(c.dep_ in ("det", "poss") for c in head.lefts)
+
+
+def organisation_name(span: Span) -> str:
+    """An organisation's name without a leading article: 'the White House' -> 'White House'."""
+    words = span.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+ORG_LABELS = _ORG_LABELS

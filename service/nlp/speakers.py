@@ -1,0 +1,310 @@
+"""Who said a quote: the reporting cue, the speaker mention next to it, and its canonical name."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from service.nlp.lexicon import (
+    AGENT_DEP,
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    REPORTING_NOUNS,
+    REPORTING_VERBS,
+    SUBJECT_DEPS,
+)
+from service.nlp.names import (
+    ORG_LABELS,
+    NameRegistry,
+    Person,
+    is_anonymous,
+    is_role_description,
+    name_parts,
+    organisation_name,
+)
+from service.nlp.quotes import QuoteSpan
+from service.nlp.types import Speaker, TextSpan
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue and, when the parse gives one, the head token of its speaker mention."""
+
+    tokens: tuple[Token, ...]
+    speaker_head: Token | None
+
+    @property
+    def span(self) -> TextSpan:
+        doc = self.tokens[0].doc
+        start = self.tokens[0].idx
+        end = self.tokens[-1].idx + len(self.tokens[-1].text)
+        return TextSpan(start, end, doc.text[start:end])
+
+
+class QuoteMask:
+    """Which tokens of a document lie inside quotation marks (they are never cues or speakers)."""
+
+    def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
+        self._inside = [False] * len(doc)
+        for span in spans:
+            for start, end in span.segments:
+                chars = doc.char_span(start, end, alignment_mode="expand")
+                if chars is not None:
+                    for t in chars:
+                        self._inside[t.i] = True
+
+    def inside(self, token: Token) -> bool:
+        return self._inside[token.i]
+
+
+def is_cue_token(token: Token, mask: QuoteMask) -> bool:
+    """A reporting verb (said, told, insisted) or speech noun (statement, promise) outside quotes."""
+    if mask.inside(token):
+        return False
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        return lemma in REPORTING_VERBS or token.text.lower() in REPORTING_VERBS
+    if token.pos_ == "NOUN":
+        return lemma in REPORTING_NOUNS
+    return False
+
+
+def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
+    """The cue that governs `quote`: up its head chain first, then the nearest cue in its sentence."""
+    inner = _quote_tokens(doc, quote)
+    if not inner:
+        return None
+    # 1. "According to X, “...”" and "“...,” according to X"
+    # 2. The head chain: the quote's words depend on the verb that reports them ("pledging to “negotiate a win”").
+    for token in inner:
+        head = token
+        for _ in range(6):
+            if head.head is head:
+                break
+            head = head.head
+            if mask.inside(head) and head not in inner:
+                break
+            if head in inner:
+                continue
+            if is_cue_token(head, mask):
+                return _cue_from(head)
+    # 3. A cue in the same sentence or the attribution clause right after the quote.
+    candidates = [t for t in _window(doc, quote, mask) if is_cue_token(t, mask)]
+    according = _according_to(doc, quote, mask)
+    if according is not None:
+        return according
+    if candidates:
+        nearest = min(candidates, key=lambda t: _distance(t, quote))
+        return _cue_from(nearest)
+    return _colon_cue(doc, quote)
+
+
+def _cue_from(verb: Token) -> Cue:
+    """The cue tokens (verb plus particle or 'reporters'-like object kept short) and the speaker head."""
+    tokens = [verb] + [c for c in verb.rights if c.dep_ == "prt"]
+    return Cue(tokens=tuple(sorted(tokens, key=lambda t: t.i)), speaker_head=_speaker_head(verb))
+
+
+def _speaker_head(cue: Token) -> Token | None:
+    """The subject of a cue, following participles and conjuncts up to the clause that has one."""
+    node = cue
+    fallback: Token | None = None
+    for step in range(5):
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None)
+        if subject is not None and subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+            return node.head  # "Carney, who insists ..."
+        if subject is not None:
+            if _speaker_like(subject):
+                return subject
+            fallback = fallback or subject  # "ties saying": a misparse; look further up first
+        if step == 0:
+            for child in node.children:
+                if child.dep_ == AGENT_DEP:  # "was praised by Trump"
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+        if node.pos_ == "NOUN":
+            # "his promise that", "Trump's statement"
+            for child in node.children:
+                if child.dep_ == "poss":
+                    return child
+            if node.dep_ in ("dobj", "pobj") and node.head.pos_ in ("VERB", "ADP"):
+                node = node.head if node.head.pos_ == "VERB" else node.head.head
+                continue
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return node.head  # "Trump, who said ...", "Trump called ..." parsed as a noun modifier
+        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "prep") and node.head is not node:
+            node = node.head  # "..., saying" / "and added" take the subject of the clause they hang on
+            continue
+        break
+    return fallback
+
+
+def _speaker_like(token: Token) -> bool:
+    """Could this subject be a speaker: a name, a pronoun, a person-like noun, an organisation?"""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return is_anonymous(token) or is_role_description(token) or token.lemma_.lower() in _PERSON_NOUNS
+
+
+_PERSON_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson campaign statement report government administration team "
+    "committee company firm office department ministry agency group".split()
+)
+
+
+def _according_to(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
+    """'according to X' in the quote's sentence."""
+    for token in _window(doc, quote, mask):
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            return Cue(tokens=(token, doc[token.i + 1]), speaker_head=objects[0] if objects else None)
+    return None
+
+
+def _colon_cue(doc: Doc, quote: QuoteSpan) -> Cue | None:
+    """'Trump: “...”' — a name and a colon right before the quote."""
+    before = doc.text[max(0, quote.outer_start - 40) : quote.outer_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(quote.outer_start - (len(doc.text[: quote.outer_start]) - len(
+        doc.text[: quote.outer_start].rstrip())) - 1, quote.outer_start, alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    prev = doc[colon.start - 1]
+    if prev.pos_ in ("PROPN", "NOUN", "PRON"):
+        return Cue(tokens=(doc[colon.start],), speaker_head=prev)
+    return None
+
+
+def _quote_tokens(doc: Doc, quote: QuoteSpan) -> list[Token]:
+    tokens: list[Token] = []
+    for start, end in quote.segments:
+        chars = doc.char_span(start, end, alignment_mode="expand")
+        if chars is not None:
+            tokens.extend(chars)
+    return tokens
+
+
+def _window(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> list[Token]:
+    """Tokens of the sentences the quote touches, plus a following clause that starts in lower case."""
+    first = doc.char_span(quote.outer_start, quote.outer_start + 1, alignment_mode="expand")
+    last = doc.char_span(max(quote.outer_end - 1, quote.outer_start), quote.outer_end, alignment_mode="expand")
+    if first is None or last is None:
+        return []
+    start_sent: Span = first[0].sent
+    end_sent: Span = last[-1].sent
+    end = end_sent.end
+    # “...,” | he said.  — the parser may cut after the closing mark; take the attribution back.
+    if end < len(doc) and end_sent.end - last[-1].i <= 2:
+        nxt = doc[end]
+        if nxt.text[:1].islower() or nxt.lower_ in PERSONAL_PRONOUNS or nxt.lower_ in ("said", "says"):
+            end = nxt.sent.end
+    tokens = [t for t in doc[start_sent.start : end] if not mask.inside(t) and "\n" not in t.text]
+    # stay within the paragraph of the quote
+    p_start = doc.text.rfind("\n", 0, quote.outer_start) + 1
+    p_end = doc.text.find("\n", quote.outer_end)
+    p_end = len(doc.text) if p_end < 0 else p_end
+    return [t for t in tokens if p_start <= t.idx < p_end]
+
+
+def _distance(token: Token, quote: QuoteSpan) -> int:
+    if token.idx >= quote.outer_end:
+        return token.idx - quote.outer_end
+    return max(0, quote.outer_start - token.idx) + 5  # attribution after the quote is the common case
+
+
+def mention_span(head: Token, quote: QuoteSpan) -> TextSpan:
+    """The speaker mention: the head's noun phrase, cut before any quote and trailing punctuation."""
+    doc = head.doc
+    excluded = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    tokens = [
+        t
+        for t in head.subtree
+        if not (quote.outer_start <= t.idx < quote.outer_end) and t.i not in excluded and "\n" not in t.text
+    ]
+    # keep the contiguous run around the head
+    run = [head]
+    by_i = {t.i: t for t in tokens}
+    i = head.i - 1
+    while i in by_i:
+        run.insert(0, by_i[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_i:
+        run.append(by_i[i])
+        i += 1
+    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ in ("cc", "prep")):
+        run.pop()
+    while len(run) > 1 and (run[0].is_punct or run[0].is_space):
+        run.pop(0)
+    start = run[0].idx
+    end = run[-1].idx + len(run[-1].text)
+    return TextSpan(start, end, doc.text[start:end])
+
+
+def resolve_speaker(
+    head: Token,
+    quote: QuoteSpan,
+    registry: NameRegistry,
+    previous: Speaker | None,
+) -> Speaker:
+    """Canonical name, type and resolution of the speaker whose mention is headed by `head`."""
+    mention = mention_span(head, quote)
+    low = head.lower_
+    if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS:
+        gender = PERSONAL_PRONOUNS.get(low)
+        if gender is None:
+            return Speaker(None, mention, "unknown", None, "none", 0.3)
+        person = _antecedent(head, registry, gender, previous)
+        if person is None:
+            return Speaker(None, mention, "unknown", None, "none", 0.3)
+        return Speaker(person.name, mention, "person", person.role, "pronoun", 0.75)
+    if head.pos_ in ("PROPN",) or head.ent_type_ in ("PERSON",) or head.text[:1].isupper():
+        person = registry.person_for(head)
+        if person is not None:
+            return Speaker(person.name, mention, "person", person.role, "cue", 0.9)
+        if head.ent_type_ in ORG_LABELS:
+            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            name = organisation_name(ent) if ent is not None else head.text
+            return Speaker(name, mention, "organisation", None, "cue", 0.8)
+        parts = name_parts(head)
+        if parts is not None and head.ent_type_ not in ORG_LABELS:
+            return Speaker(parts.name, mention, "person", parts.role, "cue", 0.6)
+    if is_role_description(head):
+        person = registry.person_by_role(head, head.idx)
+        if person is not None:
+            return Speaker(person.name, mention, "person", person.role, "title", 0.7)
+    if is_anonymous(head):
+        return Speaker(None, mention, "anonymous", None, "cue", 0.8)
+    if head.ent_type_ in ORG_LABELS:
+        return Speaker(mention.text, mention, "organisation", None, "cue", 0.6)
+    return Speaker(None, mention, "unknown", None, "cue", 0.4)
+
+
+def _antecedent(pronoun: Token, registry: NameRegistry, gender: str, previous: Speaker | None) -> Person | None:
+    """The person a he/she refers to: the subject of the nearest earlier sentence that names one."""
+    sent = pronoun.sent
+    doc = pronoun.doc
+    sentences_back = 0
+    while sent is not None and sentences_back < 6:
+        limit = pronoun.i if sent.start <= pronoun.i < sent.end else sent.end
+        subjects = [
+            t for t in doc[sent.start : limit] if t.dep_ in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")
+        ]
+        for subject in subjects:
+            person = registry.person_for(subject) if subject.pos_ == "PROPN" else (
+                registry.person_by_role(subject, subject.idx) if is_role_description(subject) else None
+            )
+            if person is not None and person.gender in (None, gender):
+                return person
+        sentences_back += 1
+        sent = doc[sent.start - 1].sent if sent.start > 0 else None
+    if previous is not None and previous.name and previous.type == "person":
+        person = registry.people.get(previous.name.split()[-1].lower())
+        if person is not None and person.gender in (None, gender):
+            return person
+    for person in registry.recent_people(pronoun.idx):
+        if person.gender in (None, gender):
+            return person
+    return None
