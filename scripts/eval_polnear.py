@@ -44,7 +44,7 @@ def main() -> int:
     seconds = time.perf_counter() - t0
     with open(args.pred, "w", encoding="utf-8") as out:
         for row, quotes in zip(rows, results, strict=True):
-            article = {"quotes": [q.to_dict() for q in quotes]}
+            article = {"quotes": [q.to_dict() for q in quotes if q.kind != "term"]}
             out.write(json.dumps({"id": row["id"], "quotes": service_client.convert(article, row["text"])}) + "\n")
     words = sum(len(r["text"].split()) for r in rows)
     print(f"{len(rows)} articles, {words} words, {seconds:.1f} s, {words / seconds:.0f} words/s", file=sys.stderr)

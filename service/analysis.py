@@ -27,6 +27,7 @@ class AnalysisOptions:
 
     variants: bool = True
     min_similarity: float = DEFAULT_MIN_SIMILARITY
+    terms: bool = False  # scare quotes and labels ("so-called “experts”") are left out unless asked for
 
     def extraction_key(self) -> dict[str, Any]:
         """Options that change per-article extraction (none yet; variants run after the cache)."""
@@ -40,10 +41,12 @@ class ArticleResult:
     id: str
     quotes: tuple[Quote, ...]
     cache_hit: bool
+    numbers: tuple[int, ...] = ()  # 1-based place of each quote among all the article's quotes
 
     def quote_id(self, index: int) -> str:
-        """The id of `quotes[index]`: '<article id>#q<n>'."""
-        return f"{self.id}#q{index + 1}"
+        """The id of `quotes[index]`: '<article id>#q<n>', stable whichever kinds were asked for."""
+        number = self.numbers[index] if self.numbers else index + 1
+        return f"{self.id}#q{number}"
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def analyse(
         cache.set_many(fresh)
     miss_set = set(misses)
     article_results = tuple(
-        ArticleResult(id=a.id, quotes=quotes or (), cache_hit=i not in miss_set)
+        _article_result(a, quotes or (), cache_hit=i not in miss_set, terms=options.terms)
         for i, (a, quotes) in enumerate(zip(articles, results, strict=True))
     )
     groups: tuple[VariantGroup, ...] = ()
@@ -97,6 +100,16 @@ def analyse(
         ]
         groups = tuple(group_variants(refs, min_similarity=options.min_similarity))
     return Analysis(articles=article_results, variant_groups=groups)
+
+
+def _article_result(article: ArticleInput, quotes: tuple[Quote, ...], *, cache_hit: bool, terms: bool) -> ArticleResult:
+    kept = [(n, q) for n, q in enumerate(quotes, start=1) if terms or q.kind != "term"]
+    return ArticleResult(
+        id=article.id,
+        quotes=tuple(q for _, q in kept),
+        cache_hit=cache_hit,
+        numbers=tuple(n for n, _ in kept),
+    )
 
 
 def _encode(quotes: tuple[Quote, ...]) -> bytes:

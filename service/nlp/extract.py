@@ -56,17 +56,36 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
 def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
     """full: a sentence presented as speech; partial: words woven into the writer's sentence; term: a label."""
     first = text[span.start : span.start + 1]
-    words = text[span.start : span.end].split()
+    quoted = text[span.start : span.end]
+    words = quoted.split()
     before = text[max(0, span.outer_start - 40) : span.outer_start]
-    if _TERM_BEFORE.search(before):
+    if _TERM_BEFORE.search(before) or _is_title(quoted, before):
         return "term"
-    if first.isupper() and (_opens_clause(before) or len(words) >= 4):
+    if (first.isupper() or first.isdigit()) and (_opens_clause(before) or len(words) >= 4):
         return "full"
-    if first.isdigit() and len(words) >= 4 and _opens_clause(before):
-        return "full"
-    if cue is None and len(words) <= 3:
+    speaker_known = cue is not None and cue.speaker_head is not None
+    if len(words) <= 2:
+        # "fairly", “quack” cures: one or two words are speech only when a cue governs them directly
+        return "partial" if speaker_known and cue is not None and cue.syntactic else "term"
+    if len(words) <= 4 and not speaker_known:
         return "term"
     return "partial"
+
+
+def _is_title(quoted: str, before: str) -> bool:
+    """“Fox News Sunday,”, "Face the Nation": a programme or work named in Title Case inside a sentence."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quoted)]
+    if not words or len(words) > 7 or re.search(r"[.!?]\W*$", quoted) and len(words) > 3:
+        return False
+    capitals = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    if not capitals or not all(w[:1].isupper() for w in capitals):
+        return False
+    stripped = before.rstrip()
+    # inside a sentence, after a lower-case word or a possessive: "on CBS's “Face the Nation”"
+    return bool(stripped) and (stripped[-1].islower() or stripped.endswith(("'s", "’s")))
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from it is 's".split())
 
 
 def _opens_clause(before: str) -> bool:

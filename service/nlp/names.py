@@ -92,7 +92,8 @@ class NameRegistry:
         """The person a proper-noun mention (head token) names, by its surname."""
         parts = name_parts(token)
         if parts is None:
-            return None
+            # The tagger sometimes calls a sentence-initial surname an adjective ("Trump, meanwhile, ...").
+            return self.people.get(token.lower_) if token.text[:1].isupper() else None
         return self.people.get(parts.name.split()[-1].lower())
 
     def person_by_role(self, mention_head: Token, before: int) -> Person | None:

@@ -1,6 +1,7 @@
 """Who said a quote: the reporting cue, the speaker mention next to it, and its canonical name."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,7 @@ class Cue:
 
     tokens: tuple[Token, ...]
     speaker_head: Token | None
+    syntactic: bool = False  # the quote's own words depend on the cue (not merely near it)
 
     @property
     def span(self) -> TextSpan:
@@ -70,39 +72,68 @@ def is_cue_token(token: Token, mask: QuoteMask) -> bool:
 
 
 def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
-    """The cue that governs `quote`: up its head chain first, then the nearest cue in its sentence."""
+    """The cue that governs `quote`, trying constructions from the most to the least specific."""
     inner = _quote_tokens(doc, quote)
     if not inner:
         return None
-    # 1. "According to X, “...”" and "“...,” according to X"
-    # 2. The head chain: the quote's words depend on the verb that reports them ("pledging to “negotiate a win”").
+    return (
+        _dash_cue(doc, quote)
+        or _head_chain_cue(inner, mask)
+        or _according_to(doc, quote, mask)
+        or _nearest_cue(doc, quote, mask)
+        or _colon_cue(doc, quote, mask)
+    )
+
+
+def _head_chain_cue(inner: list[Token], mask: QuoteMask) -> Cue | None:
+    """The verb the quote's words depend on: 'pledging to “negotiate a win”', '“...,” he said'."""
+    inner_ids = {t.i for t in inner}
     for token in inner:
         head = token
         for _ in range(6):
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
-            if mask.inside(head) and head not in inner:
-                break
-            if head in inner:
+            if head.i in inner_ids:
                 continue
+            if mask.inside(head):
+                break
             if is_cue_token(head, mask):
-                return _cue_from(head)
-    # 3. A cue in the same sentence or the attribution clause right after the quote.
+                return _cue_from(head, syntactic=True)
+    return None
+
+
+def _nearest_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
+    """The reporting verb nearest the quote in its sentence or the attribution clause after it."""
     candidates = [t for t in _window(doc, quote, mask) if is_cue_token(t, mask)]
-    according = _according_to(doc, quote, mask)
-    if according is not None:
-        return according
-    if candidates:
-        nearest = min(candidates, key=lambda t: _distance(t, quote))
-        return _cue_from(nearest)
-    return _colon_cue(doc, quote)
+    if not candidates:
+        return None
+    return _cue_from(min(candidates, key=lambda t: _distance(t, quote)))
 
 
-def _cue_from(verb: Token) -> Cue:
-    """The cue tokens (verb plus particle or 'reporters'-like object kept short) and the speaker head."""
+def _dash_cue(doc: Doc, quote: QuoteSpan) -> Cue | None:
+    """'“...” ― Adriana Rodarte': a dash and a name after the quote, at the end of its paragraph."""
+    tail = doc.text[quote.outer_end : quote.outer_end + 80]
+    match = _DASH_NAME.match(tail)
+    if match is None:
+        return None
+    dash_at = quote.outer_end + match.start(1)
+    name_start = quote.outer_end + match.start(2)
+    name = doc.char_span(name_start, quote.outer_end + match.end(2), alignment_mode="expand")
+    dash = doc.char_span(dash_at, dash_at + 1, alignment_mode="expand")
+    if name is None or dash is None:
+        return None
+    head = name.root
+    return Cue(tokens=(dash[0],), speaker_head=head)
+
+
+_DASH_NAME = re.compile(r"[\s.,]*([―—–-]{1,2})\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*[.,]?\s*(?:\n|$)")
+
+
+def _cue_from(verb: Token, syntactic: bool = False) -> Cue:
+    """The cue tokens (the verb and its particle: 'pointed out') and the speaker head."""
     tokens = [verb] + [c for c in verb.rights if c.dep_ == "prt"]
-    return Cue(tokens=tuple(sorted(tokens, key=lambda t: t.i)), speaker_head=_speaker_head(verb))
+    return Cue(tokens=tuple(sorted(tokens, key=lambda t: t.i)), speaker_head=_speaker_head(verb), syntactic=syntactic)
 
 
 def _speaker_head(cue: Token) -> Token | None:
@@ -162,15 +193,18 @@ def _according_to(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     return None
 
 
-def _colon_cue(doc: Doc, quote: QuoteSpan) -> Cue | None:
-    """'Trump: “...”' — a name and a colon right before the quote."""
-    before = doc.text[max(0, quote.outer_start - 40) : quote.outer_start].rstrip()
+def _colon_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
+    """'Trump said:' or 'Said Ellis:' or 'Trump:' right before the quote, in its paragraph or the one above."""
+    before = doc.text[: quote.outer_start].rstrip()
     if not before.endswith(":"):
         return None
-    colon = doc.char_span(quote.outer_start - (len(doc.text[: quote.outer_start]) - len(
-        doc.text[: quote.outer_start].rstrip())) - 1, quote.outer_start, alignment_mode="expand")
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None or colon.start == 0:
         return None
+    sentence = doc[colon.start].sent
+    cues = [t for t in doc[sentence.start : colon.start] if is_cue_token(t, mask)]
+    if cues:
+        return _cue_from(cues[-1])
     prev = doc[colon.start - 1]
     if prev.pos_ in ("PROPN", "NOUN", "PRON"):
         return Cue(tokens=(doc[colon.start],), speaker_head=prev)
@@ -197,15 +231,24 @@ def _window(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> list[Token]:
     end = end_sent.end
     # “...,” | he said.  — the parser may cut after the closing mark; take the attribution back.
     if end < len(doc) and end_sent.end - last[-1].i <= 2:
-        nxt = doc[end]
-        if nxt.text[:1].islower() or nxt.lower_ in PERSONAL_PRONOUNS or nxt.lower_ in ("said", "says"):
-            end = nxt.sent.end
+        following = doc[end].sent
+        if _is_attribution_clause(following, mask):
+            end = following.end
     tokens = [t for t in doc[start_sent.start : end] if not mask.inside(t) and "\n" not in t.text]
     # stay within the paragraph of the quote
     p_start = doc.text.rfind("\n", 0, quote.outer_start) + 1
     p_end = doc.text.find("\n", quote.outer_end)
     p_end = len(doc.text) if p_end < 0 else p_end
     return [t for t in tokens if p_start <= t.idx < p_end]
+
+
+def _is_attribution_clause(sentence: Span, mask: QuoteMask) -> bool:
+    """'Clinton said.' / 'he told the group, adding that ...': a short clause with a cue and no quote."""
+    if "\n" in sentence.text.strip() or any(mask.inside(t) for t in sentence):
+        return False
+    first = sentence[0]
+    short = len(sentence) <= 12
+    return (short or first.text[:1].islower()) and any(is_cue_token(t, mask) for t in sentence[:6])
 
 
 def _distance(token: Token, quote: QuoteSpan) -> int:
