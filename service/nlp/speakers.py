@@ -99,7 +99,7 @@ def _head_chain_cue(inner: list[Token], mask: QuoteMask) -> Cue | None:
             if mask.inside(head):
                 break
             if is_cue_token(head, mask):
-                return _cue_from(head, syntactic=True)
+                return _cue_from(head, mask, syntactic=True)
     return None
 
 
@@ -108,7 +108,7 @@ def _nearest_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     candidates = [t for t in _window(doc, quote, mask) if is_cue_token(t, mask)]
     if not candidates:
         return None
-    return _cue_from(min(candidates, key=lambda t: _distance(t, quote)))
+    return _cue_from(min(candidates, key=lambda t: _distance(t, quote)), mask)
 
 
 def _dash_cue(doc: Doc, quote: QuoteSpan) -> Cue | None:
@@ -130,18 +130,50 @@ def _dash_cue(doc: Doc, quote: QuoteSpan) -> Cue | None:
 _DASH_NAME = re.compile(r"[\s.,]*([―—–-]{1,2})\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*[.,]?\s*(?:\n|$)")
 
 
-def _cue_from(verb: Token, syntactic: bool = False) -> Cue:
+def _cue_from(verb: Token, mask: QuoteMask, syntactic: bool = False) -> Cue:
     """The cue tokens (the verb and its particle: 'pointed out') and the speaker head."""
     tokens = [verb] + [c for c in verb.rights if c.dep_ == "prt"]
-    return Cue(tokens=tuple(sorted(tokens, key=lambda t: t.i)), speaker_head=_speaker_head(verb), syntactic=syntactic)
+    head = _speaker_head(verb, mask) or _inverted_subject(verb, mask) or _adjacent_subject(verb, mask)
+    return Cue(tokens=tuple(sorted(tokens, key=lambda t: t.i)), speaker_head=head, syntactic=syntactic)
 
 
-def _speaker_head(cue: Token) -> Token | None:
+def _inverted_subject(verb: Token, mask: QuoteMask) -> Token | None:
+    """'“...,” said James Acton, a physicist': the speaker after the verb, which the parser may call an object."""
+    if verb.i == 0 or not (mask.inside(verb.doc[verb.i - 1]) or verb.doc[verb.i - 1].text in _CLOSING_PUNCT):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("attr", "dobj", "npadvmod", "oprd", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            if not mask.inside(child):
+                return child
+    return None
+
+
+def _adjacent_subject(verb: Token, mask: QuoteMask) -> Token | None:
+    """'“My reaction ...,” Obama's former strategist said': the noun right before a cue that follows a quote."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and not mask.inside(doc[i]):
+        i -= 1  # "Trump also said", "he has said"
+    if i < 0 or mask.inside(doc[i]):
+        return None
+    candidate = doc[i]
+    if candidate.pos_ in ("PROPN", "NOUN", "PRON") and candidate.text[:1].isalpha():
+        return candidate
+    return None
+
+
+_CLOSING_PUNCT = frozenset({",", "”", '"', "’", "'", "»"})
+
+
+def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
     """The subject of a cue, following participles and conjuncts up to the clause that has one."""
     node = cue
     fallback: Token | None = None
     for step in range(5):
-        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None)
+        subject = next(
+            (c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass" and not mask.inside(c)),
+            None,
+        )
         if subject is not None and subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
             return node.head  # "Carney, who insists ..."
         if subject is not None:
@@ -204,7 +236,7 @@ def _colon_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     sentence = doc[colon.start].sent
     cues = [t for t in doc[sentence.start : colon.start] if is_cue_token(t, mask)]
     if cues:
-        return _cue_from(cues[-1])
+        return _cue_from(cues[-1], mask)
     prev = doc[colon.start - 1]
     if prev.pos_ in ("PROPN", "NOUN", "PRON"):
         return Cue(tokens=(doc[colon.start],), speaker_head=prev)
