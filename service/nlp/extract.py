@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from service.nlp.names import NameRegistry
 from service.nlp.quotes import QuoteSpan, find_quote_spans
-from service.nlp.speakers import Cue, QuoteMask, find_cue, resolve_speaker
+from service.nlp.speakers import Cue, QuoteMask, find_cue, preceding_cue, resolve_speaker
 from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
 
 # "the word “conflict”", "so-called “experts”": the marks label words, nobody speaks.
@@ -32,8 +32,16 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
         kind = _kind(text, span, cue)
         speaker: Speaker | None = None
         if kind != "term":
+            context_cue = None
+            if kind == "full" and (cue is None or cue.speaker_head is None):
+                context_cue = preceding_cue(doc, span, mask)
             if cue is not None and cue.speaker_head is not None:
                 speaker = resolve_speaker(cue.speaker_head, span, registry, previous)
+            elif context_cue is not None and context_cue.speaker_head is not None:
+                found = resolve_speaker(context_cue.speaker_head, span, registry, previous)
+                speaker = Speaker(found.name, found.mention, found.type, found.role, "context",
+                                  round(found.confidence * 0.85, 2))
+                cue = context_cue
             elif kind == "full" and previous is not None and _same_context(text, previous_span, span):
                 speaker = Speaker(previous.name, previous.mention, previous.type, previous.role, "context",
                                   round(previous.confidence * 0.8, 2))

@@ -120,6 +120,9 @@ def classify_mark(text: str, pos: int) -> Mark | None:
         facing = Facing.CLOSE
     elif before.isalnum() and after.isalnum():
         return None  # glued between letters ("don"t"): a typo or an apostrophe, not a quote
+    elif before.isspace() and after.isspace():
+        # 'outreach,\' " he told': a mark set off by spaces closes whatever is open
+        facing = Facing.OPEN if opener else Facing.CLOSE if closer else Facing.EITHER
     else:
         # Between punctuation, e.g. ."' or (“ : trust the glyph's shape when it has one.
         if not (opener or closer):

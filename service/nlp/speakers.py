@@ -243,6 +243,37 @@ def _colon_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     return None
 
 
+def preceding_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
+    """A cue with a speaker in the sentence just before a quote that has none of its own.
+
+    'Schiff said. “The other factor ...”' and 'Cummings called him a master. “He showed ...”': the quote
+    continues what the previous sentence attributed. Only within the paragraph, or across one line
+    break when the previous paragraph ends with a colon.
+    """
+    start = doc.char_span(quote.outer_start, quote.outer_start + 1, alignment_mode="expand")
+    if start is None or start.start == 0:
+        return None
+    sentence = start[0].sent
+    prev_end = sentence.start if sentence.start < start.start and not _only_marks(doc, sentence.start, start.start) \
+        else sentence.start
+    if prev_end == 0:
+        return None
+    previous = doc[prev_end - 1].sent
+    gap = doc.text[previous.end_char : quote.outer_start]
+    if gap.count("\n") > 0 and not previous.text.rstrip().endswith(":"):
+        return None
+    cues = [t for t in previous if is_cue_token(t, mask)]
+    for cue_token in reversed(cues):
+        cue = _cue_from(cue_token, mask)
+        if cue.speaker_head is not None:
+            return cue
+    return None
+
+
+def _only_marks(doc: Doc, start: int, end: int) -> bool:
+    return all(t.is_punct or t.is_space for t in doc[start:end])
+
+
 def _quote_tokens(doc: Doc, quote: QuoteSpan) -> list[Token]:
     tokens: list[Token] = []
     for start, end in quote.segments:
