@@ -133,13 +133,17 @@ _DASH_NAME = re.compile(r"[\s.,]*([―—–-]{1,2})\s*([A-Z][\w.’'-]*(?:\s+[A
 def _cue_from(verb: Token, mask: QuoteMask, syntactic: bool = False) -> Cue:
     """The cue tokens (the verb and its particle: 'pointed out') and the speaker head."""
     tokens = [verb] + [c for c in verb.rights if c.dep_ == "prt"]
-    head = _speaker_head(verb, mask) or _inverted_subject(verb, mask) or _adjacent_subject(verb, mask)
+    head = _speaker_head(verb, mask)
+    if head is None or not _speaker_like(head):
+        head = _inverted_subject(verb, mask) or _adjacent_subject(verb, mask) or head
     return Cue(tokens=tuple(sorted(tokens, key=lambda t: t.i)), speaker_head=head, syntactic=syntactic)
 
 
 def _inverted_subject(verb: Token, mask: QuoteMask) -> Token | None:
     """'“...,” said James Acton, a physicist': the speaker after the verb, which the parser may call an object."""
-    if verb.i == 0 or not (mask.inside(verb.doc[verb.i - 1]) or verb.doc[verb.i - 1].text in _CLOSING_PUNCT):
+    doc = verb.doc
+    before = doc[max(0, verb.i - 2) : verb.i].text.replace(" ", "")
+    if verb.i == 0 or not before.endswith(tuple(_CLOSING_MARKS)):
         return None
     for child in verb.rights:
         if child.dep_ in ("attr", "dobj", "npadvmod", "oprd", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -157,12 +161,12 @@ def _adjacent_subject(verb: Token, mask: QuoteMask) -> Token | None:
     if i < 0 or mask.inside(doc[i]):
         return None
     candidate = doc[i]
-    if candidate.pos_ in ("PROPN", "NOUN", "PRON") and candidate.text[:1].isalpha():
+    if candidate.pos_ in ("PROPN", "NOUN", "PRON") and candidate.text[:1].isalpha() and _speaker_like(candidate):
         return candidate
     return None
 
 
-_CLOSING_PUNCT = frozenset({",", "”", '"', "’", "'", "»"})
+_CLOSING_MARKS = ("”", '"', "’", "'", "»", "”,", '",', "’,", "',")
 
 
 def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
@@ -195,7 +199,10 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
                 node = node.head if node.head.pos_ == "VERB" else node.head.head
                 continue
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return node.head  # "Trump, who said ...", "Trump called ..." parsed as a noun modifier
+            if _speaker_like(node.head) and not mask.inside(node.head):
+                return node.head  # "Trump, who said ...", "Trump called ..." parsed as a noun modifier
+            node = _governing_verb(node.head)  # "the friction in ties saying": climb to the clause
+            continue
         if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "prep") and node.head is not node:
             node = node.head  # "..., saying" / "and added" take the subject of the clause they hang on
             continue
@@ -203,10 +210,24 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
     return fallback
 
 
+def _governing_verb(token: Token) -> Token:
+    """The nearest verb above `token` (itself when there is none)."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            return node
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return node
+
+
 def _speaker_like(token: Token) -> bool:
     """Could this subject be a speaker: a name, a pronoun, a person-like noun, an organisation?"""
     if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
+    if token.text[:1].isupper() and token.dep_ in SUBJECT_DEPS and token.pos_ in ("ADJ", "NOUN", "X"):
+        return True  # "Trump, meanwhile, praised": a surname the tagger took for an adjective
     return is_anonymous(token) or is_role_description(token) or token.lemma_.lower() in _PERSON_NOUNS
 
 

@@ -1,0 +1,109 @@
+"""The extractor on real sentences: kinds, cues, speakers and canonical names (real spaCy model)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from service.nlp import Quote, extract_quotes
+
+
+def only(nlp: Language, text: str) -> Quote:
+    quotes = extract_quotes(nlp(text))
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        # after the quote, pronoun resolved to the last named subject
+        ("A visibly cheerful Donald Trump spoke highly of Carney. “I liked him,” he told reporters.",
+         "Donald Trump", "told"),
+        # surname resolved to the full name used earlier
+        ("Canadian Prime Minister Mark Carney met Trump. “We compete,” Carney said.", "Mark Carney", "said"),
+        # inverted attribution
+        ("Senator Tim Kaine spoke. “We will win,” said Kaine.", "Tim Kaine", "said"),
+        # cue before the quote, colon
+        ("Ontario Premier Doug Ford was blunt. Ford said: “Try to get a deal.”", "Doug Ford", "said"),
+        # participle cue takes the subject of its clause
+        ("But Donald Trump acknowledged the friction in ties saying “We have natural conflict.”",
+         "Donald Trump", "saying"),
+        # according to
+        ("“The talks are over,” according to Howard Lutnick.", "Howard Lutnick", "according to"),
+        # dash attribution at the end of a paragraph
+        ("“He scares me and my family.” ― Krystal Correa\n", "Krystal Correa", "―"),
+        # a description that stands for a named person
+        ("U.S. President Donald Trump met Carney. “Canada is great,” the president said.",
+         "Donald Trump", "said"),
+        # a relative clause
+        ("Ideas were rejected by Mark Carney, who insists such moves will “never, ever” happen.",
+         "Mark Carney", "insists"),
+    ],
+)
+def test_speaker_and_cue(nlp: Language, text: str, speaker: str, cue: str) -> None:
+    quote = only(nlp, text)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert quote.cue is not None and quote.cue.text == cue
+    mention = quote.speaker.mention
+    assert mention is not None and text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("“We have natural conflict,” Trump said.", "full"),
+        ("Trump said the people “will love us again” soon.", "partial"),
+        ("Carney, during his campaign, pledged to “negotiate a win” by midsummer.", "partial"),
+        ("Carney didn’t repeat the word “conflict,” at all.", "term"),
+        ("He appeared on CBS's “Face the Nation” on Sunday.", "term"),
+        ("The so-called “experts” were wrong.", "term"),
+    ],
+)
+def test_kind(nlp: Language, text: str, kind: str) -> None:
+    assert only(nlp, text).kind == kind
+
+
+def test_term_has_no_speaker(nlp: Language) -> None:
+    quote = only(nlp, "The so-called “experts” were wrong, Trump said.")
+    assert quote.kind == "term" and quote.speaker is None and quote.cue is None
+
+
+def test_quote_without_cue_takes_the_previous_sentence_speaker(nlp: Language) -> None:
+    text = "The administration may wait, Adam Schiff said. “The other factor is the appearance.”"
+    quote = only(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Adam Schiff" and quote.speaker.resolution == "context"
+
+
+def test_anonymous_speaker_has_a_type_but_no_name(nlp: Language) -> None:
+    quote = only(nlp, "“It was a wasted opportunity,” one observer said.")
+    assert quote.speaker is not None
+    assert quote.speaker.name is None and quote.speaker.type == "anonymous"
+
+
+def test_split_quote_has_two_segments_and_one_speaker(nlp: Language) -> None:
+    text = "Mark Carney spoke. “We compete,” Carney said, “and we agree.”"
+    quote = only(nlp, text)
+    assert [s.text for s in quote.segments] == ["We compete,", "and we agree."]
+    assert quote.text == text[quote.start : quote.end]
+    assert quote.speaker is not None and quote.speaker.name == "Mark Carney"
+
+
+def test_no_quotes_no_work(nlp: Language) -> None:
+    assert extract_quotes(nlp("Nobody said anything quotable today.")) == ()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("Ab hesaid.,:\n'\"“”‘’«—<>/&;é\u00a0")), max_size=300))
+def test_offsets_always_point_into_the_text(nlp: Language, text: str) -> None:
+    for quote in extract_quotes(nlp(text)):
+        assert text[quote.start : quote.end] == quote.text
+        for segment in quote.segments:
+            assert text[segment.start : segment.end] == segment.text
+        if quote.speaker is not None and quote.speaker.mention is not None:
+            m = quote.speaker.mention
+            assert text[m.start : m.end] == m.text
+        if quote.cue is not None:
+            assert text[quote.cue.start : quote.cue.end] == quote.cue.text
