@@ -224,13 +224,16 @@ def _governing_verb(token: Token) -> Token:
 
 def _speaker_like(token: Token) -> bool:
     """Could this subject be a speaker: a name, a pronoun, a person-like noun, an organisation?"""
-    if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if token.pos_ == "PRON":
+        return token.lower_ in _SPEAKER_PRONOUNS  # not "that", "this", "which"
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     if token.text[:1].isupper() and token.dep_ in SUBJECT_DEPS and token.pos_ in ("ADJ", "NOUN", "X"):
         return True  # "Trump, meanwhile, praised": a surname the tagger took for an adjective
     return is_anonymous(token) or is_role_description(token) or token.lemma_.lower() in _PERSON_NOUNS
 
 
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
 _PERSON_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson campaign statement report government administration team "
     "committee company firm office department ministry agency group".split()

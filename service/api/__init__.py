@@ -1,0 +1,1 @@
+"""HTTP layer: the blueprint (routes), request/response schemas, and problem+json errors."""

@@ -1,0 +1,92 @@
+"""Every error the service answers, as RFC 9457 problem+json; the only module that builds error bodies.
+
+    Exception
+     ├── Problem               raised by our code: status, detail and optional field `errors`
+     ├── ValidationError       marshmallow: a request that breaks the schema -> 422 with `errors`
+     ├── HTTPException         werkzeug/Flask: 400, 404, 405, 413 (MAX_CONTENT_LENGTH), 415, 503, ...
+     └── anything else         logged with its traceback, answered with a generic 500
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+from flask import Flask, Response, current_app
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class Problem(Exception):
+    """An error we raise on purpose, answered with `status`, `detail` and optional field `errors`."""
+
+    def __init__(self, status: int, detail: str, errors: Mapping[str, Any] | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.errors = errors
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    errors: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """A problem+json response; `type` stays about:blank, so `title` is the HTTP status phrase."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    response = Response(json.dumps(body, separators=(",", ":")), status=status, mimetype=PROBLEM_MEDIA_TYPE)
+    response.headers.update(headers or {})
+    return response
+
+
+def _handle_problem(exc: Problem) -> Response:
+    return problem_response(exc.status, exc.detail, exc.errors)
+
+
+def _handle_validation_error(exc: ValidationError) -> Response:
+    return problem_response(
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+        "The request body does not match the schema; see `errors` for each field.",
+        _as_mapping(exc.messages),
+    )
+
+
+def _handle_http_exception(exc: HTTPException) -> HTTPException | Response:
+    # Routing redirects (308 for a missing trailing slash) are HTTPExceptions too; they are not errors.
+    if exc.code is None or exc.code < 400:
+        return exc
+    # Keep what the exception adds besides its HTML body, e.g. `Allow` on a 405.
+    headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
+    return problem_response(exc.code, exc.description or HTTPStatus(exc.code).phrase, headers=headers)
+
+
+def _handle_unexpected(exc: Exception) -> Response:
+    # The traceback goes to the log only; the caller learns nothing about the internals.
+    current_app.logger.exception("unhandled error", exc_info=exc)
+    return problem_response(
+        HTTPStatus.INTERNAL_SERVER_ERROR, "The server failed to process the request; it has been logged."
+    )
+
+
+def _as_mapping(messages: list[Any] | dict[str, Any]) -> dict[str, Any]:
+    """marshmallow gives a list for a non-object body; the problem's `errors` is always an object."""
+    return messages if isinstance(messages, dict) else {"_schema": messages}
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Answer every error of `app` with problem+json."""
+    app.register_error_handler(Problem, _handle_problem)
+    app.register_error_handler(ValidationError, _handle_validation_error)
+    app.register_error_handler(HTTPException, _handle_http_exception)
+    app.register_error_handler(Exception, _handle_unexpected)

@@ -1,0 +1,108 @@
+"""Thin views: read the body, load it with a schema, call analyse(), dump."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+from spacy.language import Language
+from werkzeug.exceptions import NotFound, ServiceUnavailable, UnsupportedMediaType
+
+from service.analysis import analyse
+from service.api.errors import Problem
+from service.api.schemas import QuotesRequest, dump_analysis, load_quotes_request, load_text_request
+from service.cache import ResultCache
+from service.config import Settings
+from service.nlp import PIPELINE_VERSION
+
+EXTENSION_KEY = "quote_service"
+
+bp = Blueprint("api", __name__)
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the views use, built once by create_app() and kept in `app.extensions`."""
+
+    settings: Settings
+    nlp: Language
+    cache: ResultCache
+    openapi: bytes | None
+
+
+def current_services() -> Services:
+    """The Services of the app handling this request."""
+    services: Services = current_app.extensions[EXTENSION_KEY]
+    return services
+
+
+@bp.post("/v1/quotes")
+def post_quotes() -> Response:
+    """Quotes, speakers and variant groups of one or more articles."""
+    services = current_services()
+    quotes_request = _read_quotes_request(services.settings)
+    analysis = analyse(
+        quotes_request.articles, quotes_request.options, nlp=services.nlp, cache=services.cache
+    )
+    response = jsonify(dump_analysis(analysis))
+    response.headers["X-Cache"] = "hit" if analysis.cache_hit else "miss"
+    return response
+
+
+@bp.get("/healthz")
+def healthz() -> dict[str, Any]:
+    """Liveness: the process answers; no I/O."""
+    return {"status": "ok"}
+
+
+@bp.get("/readyz")
+def readyz() -> dict[str, Any]:
+    """Readiness: the pipeline is loaded; the cache backend is pinged (a down cache still serves)."""
+    services = current_services()
+    if not services.nlp.pipe_names:
+        raise ServiceUnavailable("The language pipeline has no components loaded.")
+    meta = services.nlp.meta
+    return {
+        "status": "ready",
+        "model": {"name": f"{meta.get('lang')}_{meta.get('name')}", "version": meta.get("version")},
+        "pipeline_version": PIPELINE_VERSION,
+        "cache": {"backend": services.cache.name, "status": services.cache.status()},
+    }
+
+
+@bp.get("/openapi.yaml")
+def openapi_document() -> Response:
+    """The API contract, byte for byte as in the repository."""
+    document = current_services().openapi
+    if document is None:
+        raise NotFound("This installation has no openapi.yaml.")
+    return Response(document, mimetype="application/yaml")
+
+
+def _read_quotes_request(settings: Settings) -> QuotesRequest:
+    """The body as a QuotesRequest: JSON in either form, or raw UTF-8 text."""
+    if request.mimetype == "text/plain":
+        charset = request.mimetype_params.get("charset", "utf-8").lower()
+        if charset not in ("utf-8", "utf8", "us-ascii"):
+            raise UnsupportedMediaType(f"text/plain must be UTF-8; got charset={charset}.")
+        return load_text_request(_utf8_body(), settings)
+    if request.is_json:
+        try:
+            payload = json.loads(_utf8_body())
+        # A deeply nested array exhausts the parser's recursion before it finds an error.
+        except (ValueError, RecursionError) as exc:
+            raise Problem(HTTPStatus.BAD_REQUEST, f"The body is not valid JSON: {exc}") from None
+        return load_quotes_request(payload, settings)
+    raise UnsupportedMediaType(
+        f"Send application/json or text/plain; charset=utf-8, not {request.mimetype or 'no content type'}."
+    )
+
+
+def _utf8_body() -> str:
+    """The raw body decoded as UTF-8; reading it enforces MAX_CONTENT_LENGTH (413)."""
+    try:
+        return request.get_data(cache=False).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Problem(HTTPStatus.BAD_REQUEST, f"The body is not valid UTF-8: {exc}") from None

@@ -1,0 +1,54 @@
+"""The one wiring point: settings, the pipeline (loaded once), the cache, the blueprint, error handlers."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from spacy.language import Language
+
+import service
+from service.api.errors import register_error_handlers
+from service.api.routes import EXTENSION_KEY, Services, bp
+from service.cache import InMemoryCache, RedisCache, ResultCache
+from service.config import Settings
+from service.nlp import load_pipeline
+
+OPENAPI_PATH = Path(service.__file__).resolve().parent.parent / "openapi.yaml"
+
+
+def create_app(
+    config: Mapping[str, Any] | None = None,
+    *,
+    nlp: Language | None = None,
+    cache: ResultCache | None = None,
+) -> Flask:
+    """Build the app: environment settings overridden by `config` (lower-case Settings fields).
+
+    `nlp` and `cache` replace the loaded pipeline and the configured cache; tests pass one shared
+    pipeline to many apps, since loading the model takes seconds.
+    """
+    settings = Settings.from_env().updated(config or {})
+    app = Flask(__name__, static_folder=None)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    # Keep the documented field order (quote id first) instead of sorting keys.
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions[EXTENSION_KEY] = Services(
+        settings=settings,
+        nlp=nlp if nlp is not None else load_pipeline(settings.model),
+        cache=cache if cache is not None else cache_from_settings(settings),
+        openapi=OPENAPI_PATH.read_bytes() if OPENAPI_PATH.is_file() else None,
+    )
+    register_error_handlers(app)
+    app.register_blueprint(bp)
+    return app
+
+
+def cache_from_settings(settings: Settings) -> ResultCache:
+    """Redis when REDIS_URL is set (shared by every worker), else an LRU private to the process."""
+    if settings.redis_url:
+        return RedisCache.from_url(
+            settings.redis_url, ttl_seconds=settings.cache_ttl, timeout_seconds=settings.redis_timeout
+        )
+    return InMemoryCache(max_entries=settings.cache_max_entries)
