@@ -108,7 +108,14 @@ def _nearest_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     candidates = [t for t in _window(doc, quote, mask) if is_cue_token(t, mask)]
     if not candidates:
         return None
-    return _cue_from(min(candidates, key=lambda t: _distance(t, quote)), mask)
+    nearest = min(candidates, key=lambda t: _distance(t, quote))
+    # "promises ‘fair treatment’": a cue right before the marks governs them even when the parse says not
+    between = doc.text[nearest.idx + len(nearest.text) : quote.outer_start].split()
+    adjacent = nearest.idx < quote.outer_start and all(w.lower() in _ADJACENT_FILLERS for w in between)
+    return _cue_from(nearest, mask, syntactic=adjacent)
+
+
+_ADJACENT_FILLERS = frozenset({"a", "an", "the", "it", "as", "him", "her", "them", "of", "to", "that", ",", ":"})
 
 
 def _dash_cue(doc: Doc, quote: QuoteSpan) -> Cue | None:
