@@ -102,7 +102,7 @@ class RedisCache:
         if not keys:
             return []
         try:
-            values = self._client.mget(list(keys))
+            values: list[Any] = self._client.mget(list(keys))  # type: ignore[assignment]  # sync client
         except redis.RedisError as exc:
             log.warning("redis get failed, treating as miss: %s", exc)
             return [None] * len(keys)

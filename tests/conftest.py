@@ -7,6 +7,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from spacy.language import Language
 
 from service.app import create_app
 from service.cache import InMemoryCache
+from service.config import Settings
 from service.nlp import load_pipeline
 
 
@@ -26,9 +28,16 @@ def nlp() -> Language:
     return load_pipeline()
 
 
+@pytest.fixture(autouse=True)
+def default_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts from the default settings, whatever the developer's environment sets."""
+    for field in fields(Settings):
+        monkeypatch.delenv(field.name.upper(), raising=False)
+
+
 @pytest.fixture
 def app(nlp: Language) -> Flask:
-    """An app with default limits and a fresh in-process cache."""
+    """An app with the default settings and a fresh in-process cache."""
     return create_app({}, nlp=nlp, cache=InMemoryCache())
 
 

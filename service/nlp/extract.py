@@ -13,7 +13,9 @@ from service.nlp.speakers import Cue, QuoteMask, find_cue, preceding_cue, resolv
 from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
 
 # "the word “conflict”", "so-called “experts”": the marks label words, nobody speaks.
-_TERM_BEFORE = re.compile(r"(?:\bso-called|\bthe (?:word|term|phrase|label|slogan|hashtag)s?|\bdubbed|\bknown as)\W*$", re.I)
+_TERM_BEFORE = re.compile(
+    r"(?:\bso-called|\bthe (?:word|term|phrase|label|slogan|hashtag)s?|\bdubbed|\bknown as)\W*$", re.I
+)
 
 
 def extract_quotes(doc: Doc) -> tuple[Quote, ...]:

@@ -421,7 +421,7 @@ def resolve_speaker(
 
 def _antecedent(pronoun: Token, registry: NameRegistry, gender: str, previous: Speaker | None) -> Person | None:
     """The person a he/she refers to: the subject of the nearest earlier sentence that names one."""
-    sent = pronoun.sent
+    sent: Span | None = pronoun.sent
     doc = pronoun.doc
     sentences_back = 0
     while sent is not None and sentences_back < 6:
