@@ -71,6 +71,11 @@ def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
     before = text[max(0, span.outer_start - 40) : span.outer_start]
     if _TERM_BEFORE.search(before) or _is_title(quoted, before):
         return "term"
+    if len(words) <= 4 and _title_case(quoted) and not re.search(r"[.!?]\W*$", quoted):
+        # “Broad City” Star Asked ..., the PBS drama “Mercy Street,”: a name in Title Case, unless a cue
+        # governs it directly (Trump called him “Little Marco”)
+        if cue is None or not cue.syntactic:
+            return "term"
     if (first.isupper() or first.isdigit()) and (_opens_clause(before) or len(words) >= 4):
         return "full"
     speaker_known = cue is not None and cue.speaker_head is not None
@@ -87,12 +92,18 @@ def _is_title(quoted: str, before: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quoted)]
     if not words or len(words) > 7 or re.search(r"[.!?]\W*$", quoted) and len(words) > 3:
         return False
-    capitals = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    if not capitals or not all(w[:1].isupper() for w in capitals):
+    if not _title_case(quoted):
         return False
     stripped = before.rstrip()
     # inside a sentence, after a lower-case word or a possessive: "on CBS's “Face the Nation”"
     return bool(stripped) and (stripped[-1].islower() or stripped.endswith(("'s", "’s")))
+
+
+def _title_case(quoted: str) -> bool:
+    """Every word but the small ones starts with a capital: 'Face the Nation', 'Broad City'."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", quoted)
+    capitals = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(capitals) and all(w[:1].isupper() for w in capitals)
 
 
 _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from it is 's".split())

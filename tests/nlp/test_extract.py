@@ -37,6 +37,9 @@ def only(nlp: Language, text: str) -> Quote:
         # a description that stands for a named person
         ("U.S. President Donald Trump met Carney. “Canada is great,” the president said.",
          "Donald Trump", "said"),
+        # a colon after a clause with no reporting verb: its subject speaks
+        ("Jeb Bush broke down what was wrong to a Dutch newspaper: “Not all Hispanics are Mexican.”",
+         "Jeb Bush", ":"),
         # a relative clause
         ("Ideas were rejected by Mark Carney, who insists such moves will “never, ever” happen.",
          "Mark Carney", "insists"),
@@ -59,6 +62,7 @@ def test_speaker_and_cue(nlp: Language, text: str, speaker: str, cue: str) -> No
         ("Carney didn’t repeat the word “conflict,” at all.", "term"),
         ("He appeared on CBS's “Face the Nation” on Sunday.", "term"),
         ("The so-called “experts” were wrong.", "term"),
+        ("The actor also stars in the PBS medical drama, “Mercy Street,” this winter.", "term"),
     ],
 )
 def test_kind(nlp: Language, text: str, kind: str) -> None:
