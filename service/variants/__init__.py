@@ -3,12 +3,15 @@
 Pure Python (no Flask, spaCy, Redis or I/O). The one entry point is `group_variants`:
 
     >>> from service.variants import QuoteRef, group_variants
+    >>> said = "We could renegotiate it, and that would be good, or we can just do different deals,"
     >>> groups = group_variants([
-    ...     QuoteRef("a#q1", "We could renegotiate it, and that would be good", "Donald Trump", "a"),
-    ...     QuoteRef("b#q1", "We can renegotiate it, and that would be good", "Donald Trump", "b"),
+    ...     QuoteRef("a#q1", said, "Donald Trump", "a"),
+    ...     QuoteRef("b#q1", said.replace("could", "can"), "Donald Trump", "b"),
+    ...     QuoteRef("b#q2", "different deals.", "Donald Trump", "b"),
+    ...     QuoteRef("b#q3", "fairly", "Donald Trump", "b"),
     ... ])
-    >>> [(m.quote_id, m.relation) for m in groups[0].members]
-    [('a#q1', 'identical'), ('b#q1', 'reworded')]
+    >>> [(m.quote_id, m.relation, m.similarity) for m in groups[0].members]
+    [('a#q1', 'identical', 1.0), ('b#q1', 'reworded', 0.938), ('b#q2', 'fragment', 1.0)]
     >>> groups[0].members[1].changes[0].to_dict()
     {'op': 'replace', 'from': 'could', 'to': 'can'}
 """

@@ -3,7 +3,8 @@
 1. Index: every quote's word bigrams (within one ellipsis piece, not both function words) in an
    inverted index. A bigram found in more than `MAX_POSTING` quotes is skipped: it is a stock phrase
    ("the american"), and keeping it would make the candidate count quadratic.
-2. Candidates: quotes sharing a kept bigram. Only those pairs are aligned (`match.relate`).
+2. Candidates: each piece proposes the quotes holding its rarest bigrams; a pair is kept when it
+   shares enough bigrams. Only those pairs are aligned (`match.relate`), never all pairs.
 3. Roots: each quote hangs under its fullest container (longest, then first); following containers
    up gives a root, the fullest rendering. Stitched quotes hang under every root they quote from.
 4. Groups: a root's members are split by the sentences of the root they render, so "We have natural
@@ -12,20 +13,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+import heapq
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from service.variants.match import Match, relate
 from service.variants.normalise import NormalisedQuote, normalise
 from service.variants.types import QuoteRef, VariantGroup, VariantMember
 
-# Lowest wording similarity of a reworded or stitched rendering. Chosen on the seeds and PolNeAR:
-# true rewordings scored 0.76 ("In areas where we compete, ..." / "There are areas where we
-# compete, and it's in those areas ...") to 0.94 ("could" / "can"); different sentences on one
-# topic by one speaker scored at most ~0.5 ("We have to come to an agreement on steel" / "We have
-# natural conflict over steel": 0.4).
+# Lowest similarity (2 * matched words / (member words + rendered words)) of a reworded or
+# stitched rendering. Seeds: "could" / "can" scores 0.94, Carney's condensed sentence 0.85. On
+# PolNeAR, with the evidence rules of match.py, long rewordings kept 8 links within a week at 0.6
+# and 0.7 (0.2 by chance), 5 at 0.8. Similarity alone does not stop near-misses ("We have natural
+# conflict." / "We've got to stamp it out." scores 0.67 on "we have"): the evidence rules do.
 DEFAULT_MIN_SIMILARITY = 0.6
 
 # A bigram in more quotes than this is too common to propose candidates (see module docstring).
@@ -33,6 +36,12 @@ MAX_POSTING = 40
 
 # Bigrams two quotes must share to be aligned (fewer only when a quote has fewer usable ones).
 MIN_SHARED_BIGRAMS = 2
+
+# Bigrams per piece that propose candidates: its rarest ones (see candidate_pairs).
+RAREST_BIGRAMS = 3
+
+# Share of the smaller piece's bigrams that two quotes must have in common (see _bigrams_needed).
+MIN_SHARED_FRACTION = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -44,9 +53,7 @@ class _Edge:
     match: Match
 
 
-def group_variants(
-    quotes: Sequence[QuoteRef], *, min_similarity: float = DEFAULT_MIN_SIMILARITY
-) -> list[VariantGroup]:
+def group_variants(quotes: Sequence[QuoteRef], *, min_similarity: float = DEFAULT_MIN_SIMILARITY) -> list[VariantGroup]:
     """Group quotes that render one utterance (across and within articles)."""
     normalised = [normalise(q.text) for q in quotes]
     edges = [
@@ -62,52 +69,74 @@ def group_variants(
         for root, members in groups
         if (group := _build_group(root, members, quotes, normalised, direct, min_similarity)) is not None
     ]
-    return [
-        VariantGroup(id=f"g{n}", canonical_quote_id=g.canonical_quote_id, members=g.members,
-                     speaker_conflict=g.speaker_conflict)
-        for n, g in enumerate(built, start=1)
-    ]
+    return [dataclasses.replace(group, id=f"g{n}") for n, group in enumerate(built, start=1)]
 
 
 def _fuller_key(index: int, normalised: Sequence[NormalisedQuote]) -> tuple[int, int]:
     """Sort key of fullness: more tokens first, then the earlier quote of the request."""
-    return (-len(normalised[index].tokens), index)
+    return (-len(normalised[index]), index)
 
 
-def _piece_shingles(quote: NormalisedQuote) -> list[set[tuple[str, str]]]:
-    """Word bigrams of each ellipsis piece, skipping pairs of function words ("of the")."""
-    pieces: list[set[tuple[str, str]]] = []
+def _piece_shingles(quote: NormalisedQuote) -> list[set[str]]:
+    """Word bigrams ("natural conflict") of each ellipsis piece, skipping two function words ("of the")."""
+    norms, content = quote.norms, quote.content
+    pieces: list[set[str]] = []
     for start, end in quote.pieces:
-        found: set[tuple[str, str]] = set()
-        for k in range(start, end - 1):
-            first, second = quote.tokens[k], quote.tokens[k + 1]
-            if first.is_content or second.is_content:
-                found.add((first.norm, second.norm))
-        pieces.append(found)
+        pieces.append({f"{norms[k]} {norms[k + 1]}" for k in range(start, end - 1) if content[k] or content[k + 1]})
     return pieces
 
 
 def candidate_pairs(normalised: Sequence[NormalisedQuote]) -> set[tuple[int, int]]:
-    """Pairs (a, b), a < b, that share two indexed bigrams (one when a piece has only one).
+    """Pairs (a, b), a < b, that share enough indexed bigrams to be worth aligning.
 
-    One shared bigram ("the economy") between two long quotes is chance; a verbatim or reworded
-    rendering keeps at least two, unless the quote or one of its pieces is a single bigram long
-    ("natural conflict") once the too common bigrams are left out.
+    Each piece proposes partners only through its RAREST_BIGRAMS rarest bigrams (prefix filtering):
+    a fragment's bigrams are all in its fuller rendering, so its rarest ones are too, and the work
+    stays linear in the number of quotes instead of growing with every common bigram's posting.
     """
     quote_pieces = [[p for p in _piece_shingles(quote) if p] for quote in normalised]
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
     for index, pieces in enumerate(quote_pieces):
         for shingle in set().union(*pieces):
             postings[shingle].append(index)
-    indexed = {s for s, posting in postings.items() if 2 <= len(posting) <= MAX_POSTING}
-    # Bigrams needed per quote: 2, or fewer when its smallest piece has fewer usable bigrams.
-    needed = [
-        min([MIN_SHARED_BIGRAMS, *(len(p & indexed) for p in pieces if p & indexed)]) for pieces in quote_pieces
-    ]
-    shared: Counter[tuple[int, int]] = Counter()
-    for shingle in indexed:
-        shared.update(combinations(postings[shingle], 2))  # postings are filled in index order: a < b
-    return {(a, b) for (a, b), count in shared.items() if count >= min(needed[a], needed[b])}
+    df = {s: len(posting) for s, posting in postings.items() if 2 <= len(posting) <= MAX_POSTING}
+    usable = df.keys()
+    # Support of a pair: how many of the proposing pieces' rarest bigrams name it. A piece with a
+    # single usable bigram ("natural conflict") gives it full support at once.
+    support: Counter[tuple[int, int]] = Counter()
+    everything: list[set[str]] = []
+    smallest: list[int] = []
+    lengths = [len(quote) for quote in normalised]
+    for a, pieces in enumerate(quote_pieces):
+        indexed = [p & usable for p in pieces]
+        everything.append(set().union(*indexed))
+        smallest.append(min((len(p) for p in indexed if p), default=0))
+        # A quote looks for its fuller renderings; a stitched one also for shorter full renderings
+        # of the utterances it quotes from.
+        floor = 0 if len(pieces) > 1 else lengths[a]
+        for piece in indexed:
+            weight = MIN_SHARED_BIGRAMS if len(piece) == 1 else 1
+            # Ties broken by the bigram itself: set order of strings changes from run to run.
+            for shingle in heapq.nsmallest(RAREST_BIGRAMS, piece, key=lambda s: (df[s], s)):
+                for b in postings[shingle]:
+                    if b != a and lengths[b] >= floor:
+                        support[(b, a) if b < a else (a, b)] += weight
+    return {
+        (a, b)
+        for (a, b), count in support.items()
+        if count >= MIN_SHARED_BIGRAMS
+        and len(everything[a] & everything[b]) >= _bigrams_needed(smallest[a], smallest[b])
+    }
+
+
+def _bigrams_needed(smallest_a: int, smallest_b: int) -> int:
+    """Shared bigrams two quotes need, from the usable bigrams of their smallest pieces.
+
+    Two, or one when a piece has just one ("natural conflict"); and a third of the smaller piece,
+    since a rendering keeps most of its bigrams (a reworded word costs two) while chance shares a
+    couple ("the economy", "economy is") between long quotes.
+    """
+    smallest = min(smallest_a, smallest_b)
+    return max(min(MIN_SHARED_BIGRAMS, smallest), math.ceil(smallest * MIN_SHARED_FRACTION))
 
 
 def _match_pair(
@@ -116,15 +145,17 @@ def _match_pair(
     """Relate the shorter quote of a candidate pair to the fuller one; None when they do not link."""
     member, container = sorted((a, b), key=lambda i: _fuller_key(i, normalised), reverse=True)
     compatible = _speakers_compatible(quotes[member].speaker, quotes[container].speaker)
-    match = relate(normalised[member], normalised[container], min_similarity=min_similarity,
-                   speakers_compatible=compatible)
+    match = relate(
+        normalised[member], normalised[container], min_similarity=min_similarity, speakers_compatible=compatible
+    )
     if match is not None:
         return _Edge(member, container, match)
     if len(normalised[container].pieces) > 1:
         # A stitched quote can be longer than the full rendering of one utterance it quotes from:
         # "<six words of A> … <twenty words of B>" against A's own twelve words.
-        match = relate(normalised[container], normalised[member], min_similarity=min_similarity,
-                       speakers_compatible=compatible)
+        match = relate(
+            normalised[container], normalised[member], min_similarity=min_similarity, speakers_compatible=compatible
+        )
         if match is not None and match.foreign:
             return _Edge(container, member, match)
     return None
@@ -157,7 +188,7 @@ def _assign_roots(edges: Sequence[_Edge], normalised: Sequence[NormalisedQuote])
         chaining = [e for e in containers.get(quote, []) if not e.match.foreign]
         if not chaining:
             root_of[quote] = quote
-            token_map[quote] = {k: k for k in range(len(normalised[quote].tokens))}
+            token_map[quote] = {k: k for k in range(len(normalised[quote]))}
             continue
         best = min(chaining, key=lambda e: _fuller_key(e.container, normalised))
         parent_map = token_map[best.container]
@@ -186,7 +217,7 @@ def _split_by_sentence(
     """
     groups: list[tuple[int, list[_Rooted]]] = []
     for root in sorted(placed):
-        sentences_of = [t.sentence for t in normalised[root].tokens]
+        sentences_of = normalised[root].sentences
         all_sentences = frozenset(sentences_of)
         whole: list[_Rooted] = []
         partial: list[tuple[_Rooted, frozenset[int]]] = []
@@ -222,6 +253,12 @@ def _merge_overlapping(sets: Iterable[frozenset[int]]) -> list[frozenset[int]]:
     return merged
 
 
+def _rounded(similarity: float, min_similarity: float) -> float:
+    """Three decimals, never rounded below the threshold it passed (0.6004 passes 0.6004: 0.601)."""
+    rounded = round(similarity, 3)
+    return math.ceil(similarity * 1000) / 1000 if rounded < min_similarity <= similarity else rounded
+
+
 def _build_group(
     root: int,
     members: Sequence[_Rooted],
@@ -231,18 +268,23 @@ def _build_group(
     min_similarity: float,
 ) -> VariantGroup | None:
     """Describe each member against the root; None when fewer than two quotes remain."""
+    # Ids are set by the caller once all groups are built ("g1", "g2", ... in root order).
     described = [VariantMember(quotes[root].quote_id, "identical", 1.0, ())]
     for rooted in sorted(members, key=lambda r: r.quote):
-        match = direct.get((rooted.quote, root)) or relate(
-            normalised[rooted.quote], normalised[root], min_similarity=min_similarity, strict=False
-        )
+        match = direct.get((rooted.quote, root))
+        if match is None:
+            match = relate(normalised[rooted.quote], normalised[root], min_similarity=min_similarity, strict=False)
         if match is None:
             continue  # linked through a middle rendering but too far from the fullest one
         described.append(
-            VariantMember(quotes[rooted.quote].quote_id, match.relation, round(match.similarity, 3), match.changes)
+            VariantMember(
+                quotes[rooted.quote].quote_id, match.relation, _rounded(match.similarity, min_similarity), match.changes
+            )
         )
     if len(described) < 2:
         return None
-    speakers = {s.casefold() for i in [root, *(r.quote for r in members)] if (s := quotes[i].speaker)}
-    return VariantGroup(id="", canonical_quote_id=quotes[root].quote_id, members=tuple(described),
-                        speaker_conflict=len(speakers) > 1)
+    speaker_of = {q.quote_id: q.speaker for q in (quotes[root], *(quotes[r.quote] for r in members))}
+    speakers = {s.casefold() for m in described if (s := speaker_of[m.quote_id])}
+    return VariantGroup(
+        id="", canonical_quote_id=quotes[root].quote_id, members=tuple(described), speaker_conflict=len(speakers) > 1
+    )

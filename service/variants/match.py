@@ -7,47 +7,62 @@ fuller rendering. Whether a match is *evidence* that both render one utterance d
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from service.variants.normalise import NormalisedQuote
+from service.variants.normalise import SEPARATOR, NormalisedQuote
 from service.variants.types import WordChange
+
+# The thresholds below were read off PolNeAR (US campaign news, 924 articles, 5,725 direct quotes):
+# a link between articles of the same week may be a real re-quote, a link between different weeks
+# is mostly chance, so links across weeks scaled to the number of within-week pairs estimate the
+# chance links among the within-week ones. `bench/variants.py --polnear FOLDER` prints the table.
+# Without these rules, short rewordings (1-3 content words) linked at chance level (34 within a
+# week, 28 expected by chance); with them, 60 links within weeks against 1.7 by chance.
 
 # Below this many content-bearing words a quote is *short*: it links only to a quote by the same
 # speaker (or an unknown one), and only when every one of its words is in the fuller rendering.
-# Chosen on PolNeAR (a week of US campaign news): exact shared runs of 1-3 content words between
-# quotes of *different* speakers were mostly stock phrases ("the American people", "law and
-# order"), while from 4 content words on they were real re-quotes. See bench/variants.py --polnear.
+# Short runs shared across speakers were slogans and stock phrases ("radical Islam", "law and
+# order", "make America great again"); from 4 content words on they were re-quotes.
 SHORT_CONTENT = 4
 
 # A quote needs at least this many words to link at all: "fairly", "win" and "conflict," never do.
 MIN_TOKENS = 2
 
 # A short quote with a single content word needs this many words: "will love us again" links,
-# "Very good." and "no matter what" do not. On PolNeAR, 2-3 word quotes with one content word were
-# shared by unrelated quotes across weeks (84 pairs) more often than within one week (7).
+# "Very good.", "As President," and "no matter what" do not: on PolNeAR such 2-3 word quotes
+# recurred across weeks as stock phrases, not as one remark quoted twice.
 SINGLE_CONTENT_MIN_TOKENS = 4
 
-# ... and when content words hang over an end of the shared run, at least this share: "Crooked
-# Hillary ..." / "Corrupt Hillary ..." in a long quote links, "merger of Canada and the United
-# States" (3 of 4) does not link to "Canada and the United States have ...".
-MIN_CONTENT_KEPT_OVERHANG = 0.8
-
-# A short quote may leave out at most this many function words of the fuller rendering.
+# A short quote may leave out at most this many function words of the fuller rendering, never a
+# negation: "we have mutual love" renders "we also have mutual love".
 MAX_DROPPED_FILLERS = 2
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither"})
 
-# A long reworded quote keeps at least this share of its content words (PolNeAR: below it, matches
-# across different weeks, i.e. chance, outnumbered those within one week).
+# A long reworded quote keeps at least this share of its content words. On PolNeAR (similarity
+# >= 0.6) this cut links across weeks from 169 to 22 while keeping 11 of the 18 within a week.
 MIN_CONTENT_KEPT = 2 / 3
+
+# ... and when content words hang over an end of the shared run, at least this share: "Crooked
+# Hillary ..." / "Corrupt Hillary ..." in a long quote links, "merger of Canada and the United
+# States" (3 of 4) does not link to "Canada and the United States have ...", nor "being right on
+# radical Islamic terrorism" to "get tough on radical Islamic terrorism".
+MIN_CONTENT_KEPT_OVERHANG = 0.8
 
 # A deletion of this many words or more inside an otherwise verbatim quote is a cut, not an edit:
 # "areas where we compete ... we have to come to an agreement" is stitched, "we [also] have" is not.
 CUT_MIN = 3
 
-_BIG = 1 << 16  # cost of one unmatched word in the alignment; one matched word earns back 1
+# Alignment costs. A word of the fuller rendering left out costs 1 unit, a word the member adds costs
+# 2: a reporter condenses far more often than invents, so "There are areas where we compete, we have
+# to" is "There are areas where we compete, [and it's in those areas] we have to", not a run that
+# starts at "areas we have to". Within equal costs, each matched word earns back 1.
+_UNIT = 1 << 16
+_SKIPPED = _UNIT
+_ADDED = 2 * _UNIT
 
 
 @dataclass(frozen=True)
@@ -100,10 +115,10 @@ def relate(
     `strict` applies the evidence rules (length, content words, speakers); without it, only the
     similarity threshold decides (used to describe a member already grouped through another quote).
     """
-    if not member.tokens or not container.tokens:
+    if not member.norms or not container.norms:
         return None
     if member.norms == container.norms:
-        whole = Alignment(pairs=tuple((i, i) for i in range(len(member.norms))), span=(0, len(member.norms)), exact=True)
+        whole = Alignment(tuple((i, i) for i in range(len(member))), (0, len(member)), exact=True)
         if strict and not _is_evidence(member, whole, container, speakers_compatible):
             return None
         return Match("identical", 1.0, whole.pairs, (), foreign=False)
@@ -111,7 +126,7 @@ def relate(
         stitched = _relate_pieces(member, container, min_similarity, speakers_compatible, strict)
         if stitched is not None:
             return stitched
-    whole_alignment = align(member, 0, len(member.tokens), container, min_similarity)
+    whole_alignment = align(member, 0, len(member), container, min_similarity, strict=strict)
     if whole_alignment is None:
         return None
     if strict and not _is_evidence(member, whole_alignment, container, speakers_compatible):
@@ -120,7 +135,7 @@ def relate(
     if whole_alignment.exact:
         return Match("fragment", 1.0, pairs, (), foreign=False)
     runs = _cut_runs(pairs)
-    if len(pairs) == len(member.tokens) and len(runs) > 1:
+    if len(pairs) == len(member) and len(runs) > 1:
         # Every word is in the container but a clause between them is missing: a cut.
         # "areas where we compete, we have to" from "areas where we compete, and it's in those
         # areas we have to".
@@ -129,19 +144,37 @@ def relate(
 
 
 def align(
-    member: NormalisedQuote, start: int, end: int, container: NormalisedQuote, min_similarity: float
+    member: NormalisedQuote,
+    start: int,
+    end: int,
+    container: NormalisedQuote,
+    min_similarity: float,
+    *,
+    strict: bool = False,
 ) -> Alignment | None:
-    """Align member tokens [start, end) to the best-matching run of the container, or None if weak."""
+    """Align member tokens [start, end) to the best-matching run of the container, or None if weak.
+
+    With `strict`, spans that cannot pass the evidence rules are dropped before the costly alignment.
+    """
     words = member.norms[start:end]
     if not words:
         return None
-    at = _find_run(words, container.norms)
+    at = _find_run(member, start, end, container)
     if at is not None:
         return Alignment(tuple((start + k, at + k) for k in range(len(words))), (start, end), exact=True)
     # Cheap bound first: even if every common word sat in one tight run, could it reach the threshold?
     common = int(LCSseq.similarity(words, container.norms))
     if common == 0 or 2 * common / (len(words) + common) < min_similarity:
         return None
+    if strict:
+        content = [w for w, c in zip(words, member.content[start:end], strict=True) if c]
+        if len(content) < SHORT_CONTENT:
+            if common < len(words):
+                return None  # a short quote must keep every word (see _is_evidence)
+        else:
+            present = set(container.norms)
+            if sum(1 for w in content if w in present) < MIN_CONTENT_KEPT * len(content):
+                return None
     pairs = _fit(words, container.norms)
     if not pairs:
         return None
@@ -159,7 +192,7 @@ def _relate_pieces(
     """Relate a quote with ellipses piece by piece: stitched when a piece is foreign or a gap was cut."""
     present: list[Alignment] = []
     for start, end in member.pieces:
-        alignment = align(member, start, end, container, min_similarity)
+        alignment = align(member, start, end, container, min_similarity, strict=strict)
         if alignment is None:
             continue
         # Keep pieces in the container's order; a piece quoted out of order is left undescribed.
@@ -172,7 +205,7 @@ def _relate_pieces(
     if not present:
         return None
     foreign = len(present) < len(member.pieces)
-    cut = any(b.region[0] > a.region[1] for a, b in zip(present, present[1:]))
+    cut = any(b.region[0] > a.region[1] for a, b in itertools.pairwise(present))
     if not (foreign or cut):
         return None  # the ellipsis cut nothing: "mutual love… you know" is a pause; align it whole
     pairs = tuple(pair for alignment in present for pair in alignment.pairs)
@@ -186,8 +219,7 @@ def _is_evidence(
 ) -> bool:
     """Whether an alignment is evidence of one utterance, not a shared stock phrase."""
     start, end = alignment.span
-    tokens = member.tokens[start:end]
-    content = sum(1 for t in tokens if t.is_content)
+    content = sum(member.content[start:end])
     if end - start < MIN_TOKENS or content == 0:
         return False  # "fairly", "conflict,", "we will": no words that could only come from one remark
     if content == 1 and end - start < SINGLE_CONTENT_MIN_TOKENS:
@@ -204,9 +236,9 @@ def _is_evidence(
         # "No president, not Bernie Sanders".
         region_start, region_end = alignment.region
         matched = {j for _, j in alignment.pairs}
-        dropped = [container.tokens[j] for j in range(region_start, region_end) if j not in matched]
+        dropped = [j for j in range(region_start, region_end) if j not in matched]
         return len(dropped) <= MAX_DROPPED_FILLERS and not any(
-            t.is_content or t.norm in NEGATIONS for t in dropped
+            container.content[j] or container.norms[j] in NEGATIONS for j in dropped
         )
     if alignment.exact:
         return True
@@ -214,29 +246,26 @@ def _is_evidence(
     # president of the United States since Richard Nixon" only shares a stock phrase with another
     # quote, and its unmatched content words hang over the ends of the shared run.
     matched = {i for i, _ in alignment.pairs}
-    matched_content = sum(1 for i in matched if member.tokens[i].is_content)
+    matched_content = sum(1 for i in matched if member.content[i])
     first, last = alignment.pairs[0][0], alignment.pairs[-1][0]
-    overhang = any(t.is_content for t in member.tokens[start:first]) or any(
-        t.is_content for t in member.tokens[last + 1 : end]
-    )
+    overhang = any(member.content[start:first]) or any(member.content[last + 1 : end])
     kept = matched_content / content
     return kept >= MIN_CONTENT_KEPT and (not overhang or kept >= MIN_CONTENT_KEPT_OVERHANG)
 
 
-def _find_run(words: Sequence[str], container: Sequence[str]) -> int | None:
-    """Index where `words` occur contiguously in `container`, or None."""
-    first = words[0]
-    last_start = len(container) - len(words)
-    for at in range(last_start + 1):
-        if container[at] == first and tuple(container[at : at + len(words)]) == tuple(words):
-            return at
-    return None
+def _find_run(member: NormalisedQuote, start: int, end: int, container: NormalisedQuote) -> int | None:
+    """Token index where member tokens [start, end) occur contiguously in the container, or None."""
+    needle = SEPARATOR + SEPARATOR.join(member.norms[start:end]) + SEPARATOR
+    at = container.joined.find(needle)
+    if at < 0:
+        return None
+    return container.joined.count(SEPARATOR, 0, at)  # separators before it = tokens before it
 
 
 def _fit(words: Sequence[str], container: Sequence[str]) -> list[tuple[int, int]]:
     """Fitting alignment: all of `words` against the best run of `container` (free ends there).
 
-    Minimises unmatched words on both sides, then maximises matches, so "we have mutual love" lands
+    Minimises the cost of unmatched words, then maximises matches, so "we have mutual love" lands
     on "we also have mutual love", not on the "we have" that opens the container.
     """
     wanted = set(words)
@@ -249,10 +278,10 @@ def _fit(words: Sequence[str], container: Sequence[str]) -> list[tuple[int, int]
     rows: list[list[int]] = [[0] * (n + 1)]
     for i, word in enumerate(words, start=1):
         prev = rows[-1]
-        cur = [i * _BIG] + [0] * n
+        cur = [i * _ADDED] + [0] * n
         for j in range(1, n + 1):
-            best = prev[j] + _BIG
-            left = cur[j - 1] + _BIG
+            best = prev[j] + _ADDED
+            left = cur[j - 1] + _SKIPPED
             if left < best:
                 best = left
             if window[j - 1] == word:
@@ -271,7 +300,7 @@ def _fit(words: Sequence[str], container: Sequence[str]) -> list[tuple[int, int]
             pairs.append((i - 1, offset + j - 1))
             i -= 1
             j -= 1
-        elif value == rows[i - 1][j] + _BIG:
+        elif value == rows[i - 1][j] + _ADDED:
             i -= 1
         else:
             j -= 1
@@ -282,7 +311,7 @@ def _fit(words: Sequence[str], container: Sequence[str]) -> list[tuple[int, int]
 def _cut_runs(pairs: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Split matched pairs where the container skips CUT_MIN or more words."""
     runs: list[list[tuple[int, int]]] = [[pairs[0]]]
-    for previous, pair in zip(pairs, pairs[1:]):
+    for previous, pair in itertools.pairwise(pairs):
         if pair[1] - previous[1] - 1 >= CUT_MIN:
             runs.append([pair])
         else:
@@ -307,7 +336,7 @@ def _changes(
     """
     changes: list[WordChange] = []
     prev_i, prev_j = -1, pairs[0][1] - 1
-    for i, j in [*pairs, (len(member.tokens), pairs[-1][1] + 1)]:
+    for i, j in [*pairs, (len(member), pairs[-1][1] + 1)]:
         ours = member.surface(prev_i + 1, i)
         theirs = container.surface(prev_j + 1, j)
         if ours and theirs:

@@ -48,9 +48,7 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|\w+(?:['
 
 # Sentence ends after a word, unless that word is a title abbreviation ("Mr. Carney").
 _SENTENCE_END = re.compile(r"\s*[.!?]")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen sen rep gov lt col sgt capt st jr sr vs etc inc corp co no".split()
-)
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt capt st jr sr vs etc inc corp co no".split())
 
 # Contractions spelled out so "we’ve had" equals "we have had" and "it’s" equals "it is".
 # "'s" is expanded only after pronouns: "Canada's" is a possessive, "it's" is "it is".
@@ -74,9 +72,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("'m", "am"),
     ("'d", "would"),
 )
-_S_IS_AFTER = frozenset(
-    "it he she that there here what who where when how this everything everybody nobody".split()
-)
+_S_IS_AFTER = frozenset("it he she that there here what who where when how this everything everybody nobody".split())
 
 # Small numbers in words and digits compare equal: "two deals" / "2 deals".
 _NUMBER_WORDS: dict[str, str] = {
@@ -108,51 +104,55 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """One comparable word: its normal form and the characters of the quote it came from."""
-
-    norm: str
-    start: int  # character span of the printed word in the quote text; shared by "we’ve" -> we, have
-    end: int
-    piece: int  # index of the ellipsis-separated piece of the quote
-    sentence: int  # index of the sentence inside the quote (an ellipsis also ends one)
-    is_content: bool  # a content-bearing word: is_content_word(norm)
+SEPARATOR = "\x1f"  # never inside a token: tokens are word characters, "'", "-" and "."
 
 
 @dataclass(frozen=True)
 class NormalisedQuote:
-    """A quote's text with its tokens; pieces are token ranges split at ellipses."""
+    """A quote's comparable tokens, as parallel tuples (one entry per token).
+
+    "We’ve had" gives norms ("we", "have", "had"); both "we" and "have" point at the characters of
+    "We’ve", so a difference is always shown in the words the article printed.
+    """
 
     text: str
-    tokens: tuple[Token, ...]
+    norms: tuple[str, ...]  # what matching compares
+    starts: tuple[int, ...]  # character span of the printed word each token came from
+    ends: tuple[int, ...]
+    piece_ids: tuple[int, ...]  # index of the ellipsis-separated piece of each token
+    sentences: tuple[int, ...]  # index of each token's sentence (an ellipsis also ends one)
+    content: tuple[bool, ...]  # content-bearing word: is_content_word(norm)
 
-    @cached_property
-    def norms(self) -> tuple[str, ...]:
-        """The normal forms, in order: what matching compares."""
-        return tuple(t.norm for t in self.tokens)
+    def __len__(self) -> int:
+        return len(self.norms)
 
     @cached_property
     def pieces(self) -> tuple[tuple[int, int], ...]:
-        """Token index ranges [start, end) of the ellipsis-separated pieces, empty ones dropped."""
+        """Token index ranges [start, end) of the ellipsis-separated pieces."""
         bounds: list[tuple[int, int]] = []
         start = 0
-        for i in range(1, len(self.tokens) + 1):
-            if i == len(self.tokens) or self.tokens[i].piece != self.tokens[i - 1].piece:
+        ids = self.piece_ids
+        for i in range(1, len(ids) + 1):
+            if i == len(ids) or ids[i] != ids[i - 1]:
                 bounds.append((start, i))
                 start = i
         return tuple(bounds)
 
     @cached_property
+    def joined(self) -> str:
+        """The norms between unit separators, "\x1fwe\x1fhave\x1f", for fast exact-run search."""
+        return SEPARATOR + SEPARATOR.join(self.norms) + SEPARATOR
+
+    @cached_property
     def content_count(self) -> int:
         """How many content-bearing tokens the quote has."""
-        return sum(1 for t in self.tokens if t.is_content)
+        return sum(self.content)
 
     def surface(self, start: int, end: int) -> str:
         """The printed words of tokens [start, end), e.g. "we’ve had" for tokens we/have/had."""
         if start >= end:
             return ""
-        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+        return self.text[self.starts[start] : self.ends[end - 1]]
 
 
 def is_content_word(norm: str) -> bool:
@@ -195,7 +195,11 @@ def normalise(text: str) -> NormalisedQuote:
     """Tokenise a quote into comparable tokens that keep their character spans in `text`."""
     folded = fold(text)
     cuts = [m.span() for m in _ELLIPSIS.finditer(folded)]
-    tokens: list[Token] = []
+    norms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    piece_ids: list[int] = []
+    sentences: list[int] = []
     piece = sentence = cut_index = 0
     # A break (ellipsis or sentence end) is applied when the next word comes, so a trailing full
     # stop never opens an empty sentence.
@@ -207,18 +211,29 @@ def normalise(text: str) -> NormalisedQuote:
             cut_index += 1
         lowered = match.group().casefold()
         initialism = _is_initialism(lowered)
-        norms = (lowered,) if initialism else _expand(lowered)  # "u.s." stays apart from "us"
-        for norm in norms:
-            if not norm:
-                continue
-            if tokens:
+        forms = (lowered,) if initialism else _expand(lowered)  # "u.s." stays apart from "us"
+        spans = [(form, start, end) for form in forms if form]
+        if folded.startswith("%", end):
+            spans.append(("percent", end, end + 1))  # "25%" / "25 percent"
+        for form, form_start, form_end in spans:
+            if norms:
                 piece += new_piece
                 sentence += new_sentence
             new_piece = new_sentence = False
-            tokens.append(Token(norm, start, end, piece, sentence, is_content_word(norm)))
+            norms.append(form)
+            starts.append(form_start)
+            ends.append(form_end)
+            piece_ids.append(piece)
+            sentences.append(sentence)
         # A full stop, "!" or "?" right after the word ends the sentence ("...conflict. We also...").
         if not initialism and lowered not in _ABBREVIATIONS and _SENTENCE_END.match(folded, end):
             new_sentence = True
-        if folded.startswith("%", end):
-            tokens.append(Token("percent", end, end + 1, piece, sentence, True))
-    return NormalisedQuote(text=text, tokens=tuple(tokens))
+    return NormalisedQuote(
+        text=text,
+        norms=tuple(norms),
+        starts=tuple(starts),
+        ends=tuple(ends),
+        piece_ids=tuple(piece_ids),
+        sentences=tuple(sentences),
+        content=tuple(is_content_word(n) for n in norms),
+    )
