@@ -18,6 +18,7 @@ thresholds in service/variants/match.py were chosen on.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import sys
@@ -218,9 +219,10 @@ def run_synthetic(n: int, seed: int) -> dict[str, float | int]:
     """Generate, group, print a small table, return the summary."""
     data = synthesise(n, seed)
     # Best of a few runs, as timeit does: the machine is shared, and the minimum is the run that
-    # other processes disturbed least.
+    # other processes disturbed least. Each run starts from a collected heap.
     seconds = float("inf")
-    for _ in range(5 if n <= 1000 else 3 if n <= 10000 else 1):
+    for _ in range(7 if n <= 1000 else 5 if n <= 10000 else 1):
+        gc.collect()
         start = time.perf_counter()
         groups = group_variants(data.quotes)
         seconds = min(seconds, time.perf_counter() - start)

@@ -148,17 +148,17 @@ def _match_pair(
     match = relate(
         normalised[member], normalised[container], min_similarity=min_similarity, speakers_compatible=compatible
     )
-    if match is not None:
-        return _Edge(member, container, match)
-    if len(normalised[container].pieces) > 1:
+    if len(normalised[container].pieces) > 1 and (match is None or match.similarity < 1.0):
         # A stitched quote can be longer than the full rendering of one utterance it quotes from:
-        # "<six words of A> … <twenty words of B>" against A's own twelve words.
-        match = relate(
+        # "<a long remark> … we will make different deals with every country" is stitched from
+        # "Of all the things we discussed, we will make different deals with every country", not
+        # the other way round. The better description wins.
+        reverse = relate(
             normalised[container], normalised[member], min_similarity=min_similarity, speakers_compatible=compatible
         )
-        if match is not None and match.foreign:
-            return _Edge(container, member, match)
-    return None
+        if reverse is not None and reverse.foreign and (match is None or reverse.similarity > match.similarity):
+            return _Edge(container, member, reverse)
+    return _Edge(member, container, match) if match is not None else None
 
 
 def _speakers_compatible(first: str | None, second: str | None) -> bool:
@@ -190,7 +190,7 @@ def _assign_roots(edges: Sequence[_Edge], normalised: Sequence[NormalisedQuote])
             root_of[quote] = quote
             token_map[quote] = {k: k for k in range(len(normalised[quote]))}
             continue
-        best = min(chaining, key=lambda e: _fuller_key(e.container, normalised))
+        best = min(chaining, key=lambda e: _container_key(e, normalised))
         parent_map = token_map[best.container]
         root_of[quote] = root_of[best.container]
         token_map[quote] = {i: parent_map[j] for i, j in best.match.pairs if j in parent_map}
@@ -206,6 +206,18 @@ def _assign_roots(edges: Sequence[_Edge], normalised: Sequence[NormalisedQuote])
             if mapped and root != quote:
                 placed[root].append(_Rooted(quote, mapped))
     return placed
+
+
+def _container_key(edge: _Edge, normalised: Sequence[NormalisedQuote]) -> tuple[int, int]:
+    """Fullness of a container for its member: the length of the piece holding the member, then order.
+
+    "the skotrea are brijoum" sits in a full quote and in "<it> … <another remark>"; the stitched
+    quote is longer, but its piece is no fuller than the full quote, which wins as the earlier one.
+    """
+    container = normalised[edge.container]
+    first = edge.match.region[0]
+    piece = next(((a, b) for a, b in container.pieces if a <= first < b), (0, len(container)))
+    return (-(piece[1] - piece[0]), edge.container)
 
 
 def _split_by_sentence(

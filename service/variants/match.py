@@ -56,6 +56,10 @@ MIN_CONTENT_KEPT_OVERHANG = 0.8
 # "areas where we compete ... we have to come to an agreement" is stitched, "we [also] have" is not.
 CUT_MIN = 3
 
+# Above this many cells (member words x container words) the exact fitting alignment gives way
+# to rapidfuzz's: a 300-word speech against another is 90,000 cells, ~50 ms in pure Python.
+MAX_ALIGNMENT_CELLS = 40_000
+
 # Alignment costs. A word of the fuller rendering left out costs 1 unit, a word the member adds costs
 # 2: a reporter condenses far more often than invents, so "There are areas where we compete, we have
 # to" is "There are areas where we compete, [and it's in those areas] we have to", not a run that
@@ -112,8 +116,9 @@ def relate(
 ) -> Match | None:
     """Relate a member to a fuller container, or None when it does not render any part of it.
 
-    `strict` applies the evidence rules (length, content words, speakers); without it, only the
-    similarity threshold decides (used to describe a member already grouped through another quote).
+    `strict` applies the evidence rules (length, content words, speakers); without it, the whole
+    member is judged by the similarity threshold alone (used to describe a member that was grouped
+    through another rendering).
     """
     if not member.norms or not container.norms:
         return None
@@ -154,16 +159,45 @@ def align(
 ) -> Alignment | None:
     """Align member tokens [start, end) to the best-matching run of the container, or None if weak.
 
-    With `strict`, spans that cannot pass the evidence rules are dropped before the costly alignment.
+    A verbatim run may cross an ellipsis of the container ("I liked him we have mutual love" in
+    "I liked him … we have mutual love": the same cut, printed without its mark); an inexact one
+    stays inside one piece, since words on either side of a cut were never said one after the
+    other. With `strict`, spans that cannot pass the evidence rules are dropped before the costly
+    alignment.
     """
-    words = member.norms[start:end]
-    if not words:
+    if start >= end:
         return None
-    at = _find_run(member, start, end, container)
+    at = _find_run(member, start, end, container, 0, len(container))
     if at is not None:
-        return Alignment(tuple((start + k, at + k) for k in range(len(words))), (start, end), exact=True)
+        return Alignment(tuple((start + k, at + k) for k in range(end - start)), (start, end), exact=True)
+    best: Alignment | None = None
+    for low, high in container.pieces:
+        alignment = _align_in(member, start, end, container, low, high, min_similarity, strict)
+        if alignment is not None and (best is None or _rank(alignment) > _rank(best)):
+            best = alignment
+    return best
+
+
+def _rank(alignment: Alignment) -> tuple[float, int]:
+    """Better alignments first: higher similarity, then more matched words."""
+    return (alignment.similarity, len(alignment.pairs))
+
+
+def _align_in(
+    member: NormalisedQuote,
+    start: int,
+    end: int,
+    container: NormalisedQuote,
+    low: int,
+    high: int,
+    min_similarity: float,
+    strict: bool,
+) -> Alignment | None:
+    """Align member tokens [start, end) within container tokens [low, high)."""
+    words = member.norms[start:end]
+    target = container.norms[low:high]
     # Cheap bound first: even if every common word sat in one tight run, could it reach the threshold?
-    common = int(LCSseq.similarity(words, container.norms))
+    common = int(LCSseq.similarity(words, target))
     if common == 0 or 2 * common / (len(words) + common) < min_similarity:
         return None
     if strict:
@@ -172,13 +206,13 @@ def align(
             if common < len(words):
                 return None  # a short quote must keep every word (see _is_evidence)
         else:
-            present = set(container.norms)
+            present = set(target)
             if sum(1 for w in content if w in present) < MIN_CONTENT_KEPT * len(content):
                 return None
-    pairs = _fit(words, container.norms)
+    pairs = _fit(words, target)
     if not pairs:
         return None
-    alignment = Alignment(tuple((start + i, j) for i, j in pairs), (start, end), exact=False)
+    alignment = Alignment(tuple((start + i, low + j) for i, j in pairs), (start, end), exact=False)
     return alignment if alignment.similarity >= min_similarity else None
 
 
@@ -253,10 +287,13 @@ def _is_evidence(
     return kept >= MIN_CONTENT_KEPT and (not overhang or kept >= MIN_CONTENT_KEPT_OVERHANG)
 
 
-def _find_run(member: NormalisedQuote, start: int, end: int, container: NormalisedQuote) -> int | None:
-    """Token index where member tokens [start, end) occur contiguously in the container, or None."""
+def _find_run(
+    member: NormalisedQuote, start: int, end: int, container: NormalisedQuote, low: int, high: int
+) -> int | None:
+    """Token index where member tokens [start, end) occur contiguously in container [low, high)."""
     needle = SEPARATOR + SEPARATOR.join(member.norms[start:end]) + SEPARATOR
-    at = container.joined.find(needle)
+    bounds = container.separator_offsets
+    at = container.joined.find(needle, bounds[low], bounds[high] + 1)
     if at < 0:
         return None
     return container.joined.count(SEPARATOR, 0, at)  # separators before it = tokens before it
@@ -275,6 +312,16 @@ def _fit(words: Sequence[str], container: Sequence[str]) -> list[tuple[int, int]
     offset = hits[0]
     window = container[offset : hits[-1] + 1]  # words outside can never match
     n = len(window)
+    if len(words) * n > MAX_ALIGNMENT_CELLS:
+        # Two long speeches: the quadratic table would take seconds. rapidfuzz's LCS alignment is
+        # global, but over hundreds of words a stray "we" at the edge hardly moves the similarity.
+        blocks = LCSseq.opcodes(words, window)
+        return [
+            (b.src_start + k, offset + b.dest_start + k)
+            for b in blocks
+            if b.tag == "equal"
+            for k in range(b.src_end - b.src_start)
+        ]
     rows: list[list[int]] = [[0] * (n + 1)]
     for i, word in enumerate(words, start=1):
         prev = rows[-1]

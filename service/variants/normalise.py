@@ -124,6 +124,7 @@ class NormalisedQuote:
     content: tuple[bool, ...]  # content-bearing word: is_content_word(norm)
 
     def __len__(self) -> int:
+        """Number of tokens."""
         return len(self.norms)
 
     @cached_property
@@ -140,8 +141,16 @@ class NormalisedQuote:
 
     @cached_property
     def joined(self) -> str:
-        """The norms between unit separators, "\x1fwe\x1fhave\x1f", for fast exact-run search."""
+        """The norms between SEPARATORs (we, have -> "|we|have|" with "|" as SEPARATOR), for str.find."""
         return SEPARATOR + SEPARATOR.join(self.norms) + SEPARATOR
+
+    @cached_property
+    def separator_offsets(self) -> tuple[int, ...]:
+        """Offset in `joined` of the separator before each token, and of the final one."""
+        offsets = [0]
+        for norm in self.norms:
+            offsets.append(offsets[-1] + len(norm) + 1)
+        return tuple(offsets)
 
     @cached_property
     def content_count(self) -> int:

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 import service.variants
 from service.variants import DEFAULT_MIN_SIMILARITY, QuoteRef, VariantGroup, group_variants
+from service.variants.groups import MAX_POSTING, candidate_pairs
+from service.variants.normalise import normalise
 
 TRUMP, CARNEY = "Donald Trump", "Mark Carney"
 
@@ -172,6 +174,26 @@ def test_stitched_quote_sits_in_two_groups() -> None:
     assert all(m.relation == "stitched" for g in holding for m in g.members if m.quote_id == "000-q1")
 
 
+def test_fragment_hangs_under_the_full_rendering_not_a_longer_stitched_quote() -> None:
+    full = "Of all the things we discussed, we will make different deals with every country"
+    stitched = (
+        "The economy is booming like never before and the stock market is at a record, believe me, "
+        "… we will make different deals with every country"
+    )
+    quotes = [
+        QuoteRef("a#q1", full, TRUMP, "a"),
+        QuoteRef("b#q1", stitched, TRUMP, "b"),
+        QuoteRef("c#q1", "different deals with every country", TRUMP, "c"),
+    ]
+    [group] = group_variants(quotes)
+    assert group.canonical_quote_id == "a#q1"
+    assert {m.quote_id: m.relation for m in group.members} == {
+        "a#q1": "identical",
+        "b#q1": "stitched",
+        "c#q1": "fragment",
+    }
+
+
 def test_group_shape() -> None:
     groups = group_variants(seed_refs())
     assert [g.id for g in groups] == [f"g{k}" for k in range(1, len(groups) + 1)]
@@ -259,6 +281,21 @@ def test_never_raises_and_similarities_in_range(items: list[tuple[str, str | Non
             assert member.quote_id in ids
             assert 0.0 <= member.similarity <= 1.0
             assert member.similarity >= min_similarity
+
+
+@pytest.mark.parametrize(
+    "copies, expected", [(3, 3), (MAX_POSTING, MAX_POSTING * (MAX_POSTING - 1) // 2), (MAX_POSTING + 1, 0)]
+)
+def test_too_common_bigrams_propose_no_candidates(copies: int, expected: int) -> None:
+    # Every quote shares "natural conflict" and nothing else that is indexed.
+    texts = [f"We have natural conflict over issue{k}" for k in range(copies)]
+    assert len(candidate_pairs([normalise(t) for t in texts])) == expected
+
+
+def test_unrelated_quotes_are_not_all_paired() -> None:
+    texts = [quote for _, quote, _ in SEED_QUOTES]
+    candidates = candidate_pairs([normalise(t) for t in texts])
+    assert len(candidates) < len(texts) * (len(texts) - 1) // 2 // 20
 
 
 def test_package_example_runs() -> None:

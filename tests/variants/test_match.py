@@ -36,6 +36,8 @@ LINKED: list[Any] = [
     ("mutual love,", CONFLICT_LOVE, "fragment", []),
     ("will love us again", LOVE_US, "fragment", []),
     ("merger of Canada and the United States,", "the merger of Canada and the United States,", "fragment", []),
+    # the same cut printed without its ellipsis
+    ("I liked him, we have mutual love", STITCHED, "fragment", []),
     # An ellipsis joins two remarks: each piece renders a different utterance.
     (STITCHED, LIKED_HIM, "stitched", [{"op": "insert", "from": None, "to": "we have mutual love"}]),
     (
@@ -165,3 +167,19 @@ def test_not_strict_describes_weak_evidence() -> None:
     assert match.relation == "reworded"
     assert [c.to_dict() for c in match.changes] == [{"op": "delete", "from": "different", "to": None}]
     assert relate(normalise("we can just do deals"), normalise(COULD), min_similarity=0.6) is None
+
+
+def test_long_speeches_align_without_the_quadratic_table() -> None:
+    # 600 words quoted by two outlets, one dropping a word and changing another.
+    words = [f"word{k % 97}" if k % 3 else "we" for k in range(600)]
+    edited = list(words)
+    edited[400] = "changed"
+    del edited[100]
+    match = relate(normalise(" ".join(edited)), normalise(" ".join(words)), min_similarity=DEFAULT_MIN_SIMILARITY)
+    assert match is not None
+    assert match.relation == "reworded"
+    assert match.similarity > 0.99
+    assert [c.to_dict() for c in match.changes] == [
+        {"op": "delete", "from": words[100], "to": None},
+        {"op": "replace", "from": words[400], "to": "changed"},
+    ]
