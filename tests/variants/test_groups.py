@@ -17,6 +17,7 @@ import service.variants
 from service.variants import DEFAULT_MIN_SIMILARITY, QuoteRef, VariantGroup, group_variants
 from service.variants.groups import MAX_POSTING, candidate_pairs
 from service.variants.normalise import normalise
+from service.variants.types import CHANGE_OPS, RELATIONS
 
 TRUMP, CARNEY = "Donald Trump", "Mark Carney"
 
@@ -281,6 +282,8 @@ def test_never_raises_and_similarities_in_range(items: list[tuple[str, str | Non
             assert member.quote_id in ids
             assert 0.0 <= member.similarity <= 1.0
             assert member.similarity >= min_similarity
+            assert member.relation in RELATIONS
+            assert all(change.op in CHANGE_OPS for change in member.changes)
 
 
 @pytest.mark.parametrize(
