@@ -1,5 +1,9 @@
 """gunicorn settings read from the environment; stdlib only (gunicorn imports it before the app)."""
+import importlib
 import os
+import shutil
+import tempfile
+from typing import Any
 
 # BIND wins (e.g. BIND=0.0.0.0:8000 in a container); otherwise loopback on PORT.
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
@@ -7,17 +11,51 @@ bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
 workers = int(os.environ.get("WEB_CONCURRENCY") or "2")
 # A batch of long articles can take tens of seconds to parse.
 timeout = int(os.environ.get("TIMEOUT") or "120")
-graceful_timeout = 30
+# On SIGTERM, workers finish their requests for this long before they are killed.
+graceful_timeout = int(os.environ.get("GRACEFUL_TIMEOUT") or "30")
+keepalive = int(os.environ.get("KEEPALIVE") or "5")
 # Load the model once in the master; workers share its memory copy-on-write after the fork.
-preload_app = True
+preload_app = (os.environ.get("PRELOAD") or "true").lower() not in ("0", "false", "no")
+# Workers write metrics to files there, so /metrics sums all of them; set before the app is loaded.
+_OWN_METRICS_DIR = not os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if _OWN_METRICS_DIR:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="quote-service-metrics-")
 wsgi_app = "service.app:create_app()"
-accesslog = "-"
+# The app logs one JSON line per request (logger service.access); gunicorn's own access log would repeat it.
+accesslog = None
 errorlog = "-"
 # The service's own loggers (cache fail-open warnings, logged 500s) go to stderr beside gunicorn's.
 logconfig_dict = {
     "loggers": {
         "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
-        "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
+        # WARNING silences gunicorn's per-request lines: service.access already writes one per request.
+        "gunicorn.access": {"level": "WARNING", "handlers": ["console"], "propagate": False},
         "service": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+        "service.access": {"level": "INFO", "handlers": ["access_json"], "propagate": False},
+    },
+    # The access line is a JSON document on its own, so log shippers can parse it as is.
+    # Top-level keys replace gunicorn's defaults whole, so its own handlers and formatter are repeated here.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "generic", "stream": "ext://sys.stdout"},
+        "error_console": {"class": "logging.StreamHandler", "formatter": "generic", "stream": "ext://sys.stderr"},
+        "access_json": {"class": "logging.StreamHandler", "formatter": "message_only", "stream": "ext://sys.stdout"},
+    },
+    "formatters": {
+        "generic": {"format": "%(asctime)s [%(process)d] [%(levelname)s] %(message)s",
+                    "datefmt": "[%Y-%m-%d %H:%M:%S %z]", "class": "logging.Formatter"},
+        "message_only": {"format": "%(message)s"},
     },
 }
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    """Mark a dead worker's metric files, so its live gauges stop counting (counters are kept)."""
+    # Imported when a worker dies, long after start-up: the module itself must stay stdlib-only.
+    multiprocess = importlib.import_module("prometheus_client.multiprocess")
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server: Any) -> None:
+    """Remove the metrics directory this config created."""
+    if _OWN_METRICS_DIR:
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
