@@ -38,7 +38,8 @@ disagree object protest propose offer threaten assure reassure remind inform not
 answer begin start go finish end summarize summarise interject interrupt blurt gush rave sneer scoff
 snap snarl growl grumble sigh sob stammer stutter murmur mumble chime weigh elaborate clarify correct
 dismiss label brand dub term characterize characterise hinting hint text email message tweet retweet
-blog pen author sign caption lecture preach tell headline headlined title titled conclude surmise posit theorize theorise
+blog pen author sign caption lecture preach tell headline headlined title titled
+conclude surmise posit theorize theorise
 """.split())
 
 # Nouns heading a speech act: "his promise that", "in a statement", "the president’s remark".

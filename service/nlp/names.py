@@ -155,10 +155,6 @@ def name_parts(head: Token) -> NameParts | None:
     return NameParts(name=name, role=role, gender=gender, start=run[0].idx, end=head.idx + len(head.text))
 
 
-def _subtree_tokens(token: Token) -> list[Token]:
-    return list(token.subtree)
-
-
 def _looks_personal(head: Token, parts: NameParts) -> bool:
     """A proper-noun run is a person's name unless NER calls it a place or an organisation."""
     if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):

@@ -90,30 +90,6 @@ def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     )
 
 
-def _trailing_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
-    """'“...,” she said' / '“...,” said Obama': a cue within a few words after the closing mark.
-
-    It wins over a cue before the quote: in 'Rhimes declared: “Change the world,” she said' the
-    attribution that closes the quote is the one its own sentence gives.
-    """
-    after = doc.char_span(quote.outer_end, min(len(doc.text), quote.outer_end + 60), alignment_mode="expand")
-    if after is None or quote.close_marks[-1] < 0:
-        return None
-    seen = 0
-    for token in after:
-        if token.is_punct and seen == 0:
-            continue
-        if mask.inside(token) or "\n" in token.text or token.text in (".", "!", "?", ";"):
-            return None
-        if is_cue_token(token, mask) and token.pos_ != "NOUN":
-            cue = _cue_from(token, mask, syntactic=True)
-            return cue if cue.speaker_head is not None else None
-        seen += 1
-        if seen > 5:
-            return None
-    return None
-
-
 def _head_chain_cue(inner: list[Token], mask: QuoteMask) -> Cue | None:
     """The verb the quote's words depend on: 'pledging to “negotiate a win”', '“...,” he said'."""
     inner_ids = {t.i for t in inner}
@@ -322,11 +298,9 @@ def preceding_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     if start is None or start.start == 0:
         return None
     sentence = start[0].sent
-    prev_end = sentence.start if sentence.start < start.start and not _only_marks(doc, sentence.start, start.start) \
-        else sentence.start
-    if prev_end == 0:
+    if sentence.start == 0:
         return None
-    previous = doc[prev_end - 1].sent
+    previous = doc[sentence.start - 1].sent
     gap = doc.text[previous.end_char : quote.outer_start]
     if gap.count("\n") > 0 and not previous.text.rstrip().endswith(":"):
         return None
@@ -336,10 +310,6 @@ def preceding_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
         if cue.speaker_head is not None:
             return cue
     return None
-
-
-def _only_marks(doc: Doc, start: int, end: int) -> bool:
-    return all(t.is_punct or t.is_space for t in doc[start:end])
 
 
 def _quote_tokens(doc: Doc, quote: QuoteSpan) -> list[Token]:
