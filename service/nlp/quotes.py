@@ -112,7 +112,9 @@ def classify_mark(text: str, pos: int) -> Mark | None:
             return None
         family = "double"
         opener, closer = ch in DOUBLE_OPENERS, ch in DOUBLE_CLOSERS
-    if can_open and can_close:
+    if ch in DOUBLE_MARKS and (pos == 0 or text[pos - 1] == "\n") and after != "\n":
+        facing = Facing.OPEN  # '” … what I learned': nothing is open at a paragraph's start
+    elif can_open and can_close:
         facing = Facing.OPEN if opener else Facing.CLOSE if closer else Facing.EITHER
     elif can_open:
         facing = Facing.OPEN

@@ -154,6 +154,13 @@ def _cue_from(verb: Token, mask: QuoteMask, syntactic: bool = False) -> Cue:
 def _inverted_subject(verb: Token, mask: QuoteMask) -> Token | None:
     """'“...,” said James Acton, a physicist': the speaker after the verb, which the parser may call an object."""
     doc = verb.doc
+    if verb.is_sent_start and verb.i + 1 < len(doc):
+        # "Said Ellis: ...", which the parser reads as a compound noun
+        following = doc[verb.i + 1]
+        if following.pos_ == "PROPN" and not mask.inside(following):
+            while following.dep_ in ("compound", "flat") and following.head.i > following.i:
+                following = following.head
+            return following
     before = doc[max(0, verb.i - 2) : verb.i].text.replace(" ", "")
     if verb.i == 0 or not before.endswith(tuple(_CLOSING_MARKS)):
         return None
@@ -186,8 +193,14 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
     node = cue
     fallback: Token | None = None
     for step in range(5):
+        # The cue's own passive subject is its listener ("was told by"); a clause it hangs on may be
+        # passive and still name the speaker ("After saying ..., she was whisked off").
         subject = next(
-            (c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass" and not mask.inside(c)),
+            (
+                c
+                for c in node.children
+                if c.dep_ in SUBJECT_DEPS and (step > 0 or c.dep_ != "nsubjpass") and not mask.inside(c)
+            ),
             None,
         )
         if subject is not None and subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
@@ -195,7 +208,8 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
         if subject is not None:
             if _speaker_like(subject):
                 return subject
-            fallback = fallback or subject  # "ties saying": a misparse; look further up first
+            if subject.pos_ != "PRON":
+                fallback = fallback or subject  # "ties saying": a misparse; look further up first
         if step == 0:
             for child in node.children:
                 if child.dep_ == AGENT_DEP:  # "was praised by Trump"
@@ -274,7 +288,11 @@ def _colon_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     sentence = doc[colon.start].sent
     cues = [t for t in doc[sentence.start : colon.start] if is_cue_token(t, mask)]
     if cues:
-        return _cue_from(cues[-1], mask)
+        cue = _cue_from(cues[-1], mask)
+        prev = doc[colon.start - 1]
+        if cue.speaker_head is None and prev.pos_ in ("PROPN", "NOUN") and prev.i > cues[-1].i:
+            return Cue(tokens=cue.tokens, speaker_head=prev)  # "Said Ellis:": the name after the verb
+        return cue
     # "Jeb Bush broke down what was wrong to a Dutch newspaper: “...”": the clause's subject speaks
     subject = next(
         (t for t in doc[sentence.start : colon.start] if t.dep_ in SUBJECT_DEPS and _speaker_like(t)), None
@@ -304,8 +322,13 @@ def preceding_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     gap = doc.text[previous.end_char : quote.outer_start]
     if gap.count("\n") > 0 and not previous.text.rstrip().endswith(":"):
         return None
-    cues = [t for t in previous if is_cue_token(t, mask)]
-    for cue_token in reversed(cues):
+    # The main verb first, then other verbs from the end, then nouns: in '“...,” Earnest said before
+    # Bill Clinton's comments.' the quote that follows is Earnest's, not the comments'.
+    cues = sorted(
+        (t for t in previous if is_cue_token(t, mask)),
+        key=lambda t: (t.dep_ != "ROOT", t.pos_ == "NOUN", -t.i),
+    )
+    for cue_token in cues:
         cue = _cue_from(cue_token, mask)
         if cue.speaker_head is not None:
             return cue
@@ -344,8 +367,15 @@ def _window(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> list[Token]:
 
 
 def _is_attribution_clause(sentence: Span, mask: QuoteMask) -> bool:
-    """'Clinton said.' / 'he told the group, adding that ...': a short clause with a cue and no quote."""
-    if "\n" in sentence.text.strip() or any(mask.inside(t) for t in sentence):
+    """'Clinton said.' / 'he told the group, adding that ...' / 'Scott's niece, Del. Marcia "Cia" Price, shouted
+    to the crowd.': a clause with a cue and no quote of its own (a nickname inside the speaker's name is fine)."""
+    if "\n" in sentence.text.strip():
+        return False
+    root = sentence.root
+    if is_cue_token(root, mask) and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children):
+        subject_tokens = {t.i for c in root.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        return not any(mask.inside(t) for t in sentence if t.i not in subject_tokens)
+    if any(mask.inside(t) for t in sentence):
         return False
     first = sentence[0]
     short = len(sentence) <= 12
@@ -380,8 +410,8 @@ def mention_span(head: Token, quote: QuoteSpan) -> TextSpan:
         i += 1
     while len(run) > 1 and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ in ("cc", "prep")):
         run.pop()
-    while len(run) > 1 and (run[0].is_punct or run[0].is_space):
-        run.pop(0)
+    while len(run) > 1 and (run[0].is_punct or run[0].is_space or run[0].pos_ == "VERB"):
+        run.pop(0)  # "Said Ellis": the verb the parser hung on the name is the cue, not the mention
     start = run[0].idx
     end = run[-1].idx + len(run[-1].text)
     return TextSpan(start, end, doc.text[start:end])
