@@ -173,14 +173,21 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
                 marks = marks[1:]
             else:
                 _flush(text, carried, spans)
-        for mark in marks:
+        nested = False
+        for k, mark in enumerate(marks):
             if open_at is None:
                 if mark.facing is not Facing.CLOSE:
                     open_at = mark.pos
             elif mark.facing is Facing.OPEN and text[mark.pos - 1].isspace():
-                # “A “B” : an opener while one is open; the first was stray, so restart here.
+                if not nested and _closers_ahead(marks[k + 1 :]) >= 2:
+                    nested = True  # “I’d rather live in what he calls “hell” than ...”: a quote inside
+                    continue
+                # “A “B” : an opener while one is open and nothing to close both; the first was stray.
                 _flush(text, carried, spans)
                 open_at = mark.pos
+                nested = False
+            elif nested:
+                nested = False  # closes the inner quote, which stays part of the outer one
             else:
                 carried.append((open_at + 1, mark.pos, open_at, mark.pos))
                 _flush(text, carried, spans)
@@ -192,6 +199,11 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
                 _flush(text, carried, spans)  # recover at the paragraph end
     _flush(text, carried, spans)
     return spans
+
+
+def _closers_ahead(marks: list[Mark]) -> int:
+    """How many more marks can close than must open among `marks`."""
+    return sum(1 if m.facing is not Facing.OPEN else -1 for m in marks)
 
 
 def _pair_singles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

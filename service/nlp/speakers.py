@@ -27,6 +27,17 @@ from service.nlp.quotes import QuoteSpan
 from service.nlp.types import Speaker, TextSpan
 
 
+def article_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "quote_service.text"
+
+
 @dataclass(frozen=True)
 class Cue:
     """A reporting cue and, when the parse gives one, the head token of its speaker mention."""
@@ -40,7 +51,7 @@ class Cue:
         doc = self.tokens[0].doc
         start = self.tokens[0].idx
         end = self.tokens[-1].idx + len(self.tokens[-1].text)
-        return TextSpan(start, end, doc.text[start:end])
+        return TextSpan(start, end, article_text(doc)[start:end])
 
 
 class QuoteMask:
@@ -115,7 +126,7 @@ def _nearest_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
         return None
     nearest = min(candidates, key=lambda t: _distance(t, quote))
     # "promises ‘fair treatment’": a cue right before the marks governs them even when the parse says not
-    between = doc.text[nearest.idx + len(nearest.text) : quote.outer_start].split()
+    between = article_text(doc)[nearest.idx + len(nearest.text) : quote.outer_start].split()
     adjacent = nearest.idx < quote.outer_start and all(w.lower() in _ADJACENT_FILLERS for w in between)
     return _cue_from(nearest, mask, syntactic=adjacent)
 
@@ -125,7 +136,7 @@ _ADJACENT_FILLERS = frozenset({"a", "an", "the", "it", "as", "him", "her", "them
 
 def _dash_cue(doc: Doc, quote: QuoteSpan) -> Cue | None:
     """'“...” ― Adriana Rodarte': a dash and a name after the quote, at the end of its paragraph."""
-    tail = doc.text[quote.outer_end : quote.outer_end + 80]
+    tail = article_text(doc)[quote.outer_end : quote.outer_end + 80]
     match = _DASH_NAME.match(tail)
     if match is None:
         return None
@@ -208,6 +219,8 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
         if subject is not None:
             if _speaker_like(subject):
                 return subject
+            if step == 0 and cue.tag_ in _FINITE_TAGS and subject.pos_ == "NOUN" and not subject.ent_type_:
+                return subject  # "the 34-year-old mother of three replied": who replies is who speaks
             if subject.pos_ != "PRON":
                 fallback = fallback or subject  # "ties saying": a misparse; look further up first
         if step == 0:
@@ -234,6 +247,9 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
             continue
         break
     return fallback
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _governing_verb(token: Token) -> Token:
@@ -279,10 +295,13 @@ def _according_to(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
 
 def _colon_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     """'Trump said:' or 'Said Ellis:' or 'Trump:' right before the quote, in its paragraph or the one above."""
-    before = doc.text[: quote.outer_start].rstrip()
-    if not before.endswith(":"):
+    text = article_text(doc)
+    end = quote.outer_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ":":
         return None
-    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    colon = doc.char_span(end - 1, end, alignment_mode="expand")
     if colon is None or colon.start == 0:
         return None
     sentence = doc[colon.start].sent
@@ -319,7 +338,7 @@ def preceding_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     if sentence.start == 0:
         return None
     previous = doc[sentence.start - 1].sent
-    gap = doc.text[previous.end_char : quote.outer_start]
+    gap = article_text(doc)[previous.end_char : quote.outer_start]
     if gap.count("\n") > 0 and not previous.text.rstrip().endswith(":"):
         return None
     # The main verb first, then other verbs from the end, then nouns: in '“...,” Earnest said before
@@ -350,20 +369,45 @@ def _window(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> list[Token]:
     last = doc.char_span(max(quote.outer_end - 1, quote.outer_start), quote.outer_end, alignment_mode="expand")
     if first is None or last is None:
         return []
-    start_sent: Span = first[0].sent
-    end_sent: Span = last[-1].sent
-    end = end_sent.end
+    # A cue stands near its quote: the window is bounded, which also keeps a run-on "sentence" of thousands
+    # of quotes linear (spaCy's `token.sent` scans the whole sentence).
+    start = _sentence_start(doc, first[0].i, _WINDOW_TOKENS)
+    end = _sentence_end(doc, last[-1].i, _WINDOW_TOKENS)
     # “...,” | he said.  — the parser may cut after the closing mark; take the attribution back.
-    if end < len(doc) and end_sent.end - last[-1].i <= 2:
-        following = doc[end].sent
-        if _is_attribution_clause(following, mask):
-            end = following.end
-    tokens = [t for t in doc[start_sent.start : end] if not mask.inside(t) and "\n" not in t.text]
+    if end < len(doc) and end - last[-1].i <= 2 and doc[end].is_sent_start:
+        following_end = _sentence_end(doc, end, _WINDOW_TOKENS)
+        if following_end < len(doc) and not doc[following_end].is_sent_start:
+            pass  # longer than the window: no short attribution clause
+        elif _is_attribution_clause(doc[end:following_end], mask):
+            end = following_end
+    text = article_text(doc)
     # stay within the paragraph of the quote
-    p_start = doc.text.rfind("\n", 0, quote.outer_start) + 1
-    p_end = doc.text.find("\n", quote.outer_end)
-    p_end = len(doc.text) if p_end < 0 else p_end
-    return [t for t in tokens if p_start <= t.idx < p_end]
+    p_start = text.rfind("\n", doc[start].idx, quote.outer_start) + 1 or doc[start].idx
+    p_end = text.find("\n", quote.outer_end, doc[end - 1].idx + len(doc[end - 1]))
+    p_end = len(text) if p_end < 0 else p_end
+    return [
+        t for t in doc[start:end] if not mask.inside(t) and "\n" not in t.text and p_start <= t.idx < p_end
+    ]
+
+
+_WINDOW_TOKENS = 60
+
+
+def _sentence_start(doc: Doc, i: int, limit: int) -> int:
+    """Index of the first token of token i's sentence, looking back at most `limit` tokens."""
+    floor = max(0, i - limit)
+    while i > floor and not doc[i].is_sent_start:
+        i -= 1
+    return i
+
+
+def _sentence_end(doc: Doc, i: int, limit: int) -> int:
+    """Index just past token i's sentence, looking ahead at most `limit` tokens."""
+    ceiling = min(len(doc), i + 1 + limit)
+    i += 1
+    while i < ceiling and not doc[i].is_sent_start:
+        i += 1
+    return i
 
 
 def _is_attribution_clause(sentence: Span, mask: QuoteMask) -> bool:
@@ -414,7 +458,10 @@ def mention_span(head: Token, quote: QuoteSpan) -> TextSpan:
         run.pop(0)  # "Said Ellis": the verb the parser hung on the name is the cue, not the mention
     start = run[0].idx
     end = run[-1].idx + len(run[-1].text)
-    return TextSpan(start, end, doc.text[start:end])
+    text = article_text(doc)
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+        end += 1  # "Price (D-Norfolk)": keep the bracket the mention opened
+    return TextSpan(start, end, text[start:end])
 
 
 def resolve_speaker(
@@ -445,6 +492,9 @@ def resolve_speaker(
         parts = name_parts(head)
         if parts is not None and head.ent_type_ not in ORG_LABELS:
             return Speaker(parts.name, mention, "person", parts.role, "cue", 0.6)
+    named = _appositive_person(head, registry)
+    if named is not None:  # "his niece, state Del. Marcia Price, said"
+        return Speaker(named.name, mention, "person", named.role, "cue", 0.8)
     if is_role_description(head):
         person = registry.person_by_role(head, head.idx)
         if person is not None:
@@ -454,6 +504,21 @@ def resolve_speaker(
     if head.ent_type_ in ORG_LABELS:
         return Speaker(mention.text, mention, "organisation", None, "cue", 0.6)
     return Speaker(None, mention, "unknown", None, "cue", 0.4)
+
+
+def _appositive_person(head: Token, registry: NameRegistry) -> Person | None:
+    """The named person in an appositive of a common-noun mention: 'Scott's niece, Del. Marcia Price'."""
+    if head.pos_ == "PROPN":
+        return None
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        for token in child.subtree:
+            if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+                person = registry.person_for(token)
+                if person is not None:
+                    return person
+    return None
 
 
 def _antecedent(pronoun: Token, registry: NameRegistry, gender: str, previous: Speaker | None) -> Person | None:

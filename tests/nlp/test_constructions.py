@@ -1,0 +1,113 @@
+"""Regression table: one real-world sentence shape per attribution construction (real spaCy model).
+
+Each row names the quote by the start of its words and says who must be its speaker: the canonical name
+(None when the text names nobody), the mention next to the cue, the cue, and how it was resolved.
+The shapes were mined from errors on PolNeAR train and dev; the sentences are written for these tests.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from spacy.language import Language
+
+from service.nlp import Quote, extract_quotes
+
+
+class Case(NamedTuple):
+    text: str
+    quote: str  # the start of the quote's words
+    name: str | None
+    mention: str
+    cue: str | None
+    resolution: str
+
+
+CASES = [
+    pytest.param(
+        Case("“We compete,” Mark Carney said.", "We compete", "Mark Carney", "Mark Carney", "said", "cue"),
+        id="trailing-cue",
+    ),
+    pytest.param(
+        Case("Governor Jane Ruiz spoke. “The state is ready,” said Ruiz, a Democrat.", "The state",
+             "Jane Ruiz", "Ruiz, a Democrat", "said", "cue"),
+        id="inverted-cue-with-appositive",
+    ),
+    pytest.param(
+        Case("Some say the plan is complicated. Said Ellis: “I don’t get the sense she cares.”", "I don’t",
+             "Ellis", "Ellis", "Said", "cue"),
+        id="inverted-cue-before-colon",
+    ),
+    pytest.param(
+        Case("Ellen Tate was blunt. Tate continued:\n\n“The numbers are not there.”", "The numbers",
+             "Ellen Tate", "Tate", "continued", "cue"),
+        id="colon-paragraph-above",
+    ),
+    pytest.param(
+        Case("“This is a big year for our town!” The mayor's niece, state Del. Marcia \"Cia\" Price (D-Norfolk), "
+             "shouted to the crowd.", "This is a big year", None,
+             "The mayor's niece, state Del. Marcia \"Cia\" Price (D-Norfolk)", "shouted", "cue"),
+        id="attribution-sentence-with-nickname",
+    ),
+    pytest.param(
+        Case("Bobby Scott smiled. “We are ready,” his niece, Marcia Price, told the crowd.", "We are ready",
+             "Marcia Price", "his niece, Marcia Price", "told", "cue"),
+        id="appositive-names-the-speaker",
+    ),
+    pytest.param(
+        Case("Hillary Clinton wrote about it in her book. After saying her foot was “so swollen I could barely "
+             "walk,” she was rushed to a hospital.", "so swollen", "Hillary Clinton", "she", "saying", "pronoun"),
+        id="participle-on-passive-clause",
+    ),
+    pytest.param(
+        Case("“We will defend the law,” press secretary Josh Earnest said at a briefing before Bill Clinton’s "
+             "comments. “And we have seen a sustained commitment to it.”", "And we have seen",
+             "Josh Earnest", "press secretary Josh Earnest", "said", "context"),
+        id="context-takes-the-main-verb",
+    ),
+    pytest.param(
+        Case("Rep. Jason Chaffetz spoke. “He must testify,” Chaffetz said after the witness failed to appear at "
+             "the hearing he was called to. “He is a crucial fact witness.”", "He is a crucial",
+             "Jason Chaffetz", "Chaffetz", "said", "context"),
+        id="context-ignores-a-nested-cue",
+    ),
+    pytest.param(
+        Case("Ivanka Trump noted the rule. She said fathers are not eligible, and when pressed, the 34-year-old "
+             "mother of three replied, \"It's meant to help mothers.\"", "It's meant",
+             None, "the 34-year-old mother of three", "replied", "cue"),
+        id="finite-cue-with-a-common-noun-subject",
+    ),
+    pytest.param(
+        Case("“I’d rather live in what he calls “hell” than in his world.” ― Adriana Rodarte\n", "I’d rather",
+             "Adriana Rodarte", "Adriana Rodarte", "―", "cue"),
+        id="dash-attribution-around-a-nested-quote",
+    ),
+    pytest.param(
+        Case("The president spoke at length.\n\n” … what I learned is that words matter,” Barack Obama said.",
+             "… what I learned", "Barack Obama", "Barack Obama", "said", "cue"),
+        id="closing-mark-opens-a-paragraph",
+    ),
+    pytest.param(
+        Case("“The talks are over,” according to Howard Lutnick.", "The talks", "Howard Lutnick",
+             "Howard Lutnick", "according to", "cue"),
+        id="according-to",
+    ),
+]
+
+
+def _quote_starting(quotes: tuple[Quote, ...], words: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(words)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_construction(nlp: Language, case: Case) -> None:
+    quote = _quote_starting(extract_quotes(nlp(case.text)), case.quote)
+    assert quote.speaker is not None
+    assert quote.speaker.resolution == case.resolution
+    assert quote.speaker.name == case.name
+    mention = quote.speaker.mention
+    assert mention is not None and case.text[mention.start : mention.end] == mention.text
+    assert mention.text == case.mention
+    assert (quote.cue.text if quote.cue else None) == case.cue
