@@ -178,9 +178,15 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
             if open_at is None:
                 if mark.facing is not Facing.CLOSE:
                     open_at = mark.pos
+            elif mark.facing is Facing.OPEN and mark.pos == open_at + 1:
+                open_at = mark.pos  # '"“You don’t win': a doubled opening mark opens once
             elif mark.facing is Facing.OPEN and text[mark.pos - 1].isspace():
-                if not nested and _closers_ahead(marks[k + 1 :]) >= 2:
-                    nested = True  # “I’d rather live in what he calls “hell” than ...”: a quote inside
+                ahead = _closers_ahead(marks[k + 1 :])
+                continues = p_index + 1 < len(paragraphs) and _opens_with_double(text, *paragraphs[p_index + 1])
+                if not nested and (ahead >= 2 or ahead == 1 and continues):
+                    # “I’d rather live in what he calls “hell” than ...”: a quote inside, which stays part
+                    # of the outer one (closed later, or in a paragraph that continues it)
+                    nested = True
                     continue
                 # “A “B” : an opener while one is open and nothing to close both; the first was stray.
                 _flush(text, carried, spans)

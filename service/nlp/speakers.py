@@ -452,7 +452,9 @@ def mention_span(head: Token, quote: QuoteSpan) -> TextSpan:
     while i in by_i:
         run.append(by_i[i])
         i += 1
-    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ in ("cc", "prep")):
+    while len(run) > 1 and (
+        run[-1].is_punct or run[-1].is_space or run[-1].dep_ in ("cc", "prep") or run[-1].pos_ == "VERB"
+    ):
         run.pop()
     while len(run) > 1 and (run[0].is_punct or run[0].is_space or run[0].pos_ == "VERB"):
         run.pop(0)  # "Said Ellis": the verb the parser hung on the name is the cue, not the mention

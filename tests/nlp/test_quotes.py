@@ -28,6 +28,16 @@ def quoted(text: str) -> list[list[str]]:
         ("“A ‘nested’ quote,” she said.", [["A ‘nested’ quote,"]]),
         ('"" is empty and “ ” too', []),
         ("It comes across as “too loud” or “too shrill”", [["too loud"], ["too shrill"]]),
+        # a double quote inside a double quote stays part of it when marks remain to close both
+        ("“I’d rather live in what he calls “hell” than there.” ― A. Rodarte",
+         [["I’d rather live in what he calls “hell” than there."]]),
+        # a doubled opening mark opens once
+        ('"“You don’t win by states,” Rubio said."', [["You don’t win by states,"]]),
+        # a quote inside a quote that runs on into the next paragraph
+        ('Ward stated:\n\n"It isn’t about “Equal Justice” anymore. It is about power.\n\n"The latest example is this."',
+         [["It isn’t about “Equal Justice” anymore. It is about power.", "The latest example is this."]]),
+        # a closing mark cannot start a paragraph: it opens
+        ("He spoke.\n” … what I learned is simple,” he said.", [["… what I learned is simple,"]]),
     ],
 )
 def test_marks_and_apostrophes(text: str, expected: list[list[str]]) -> None:
