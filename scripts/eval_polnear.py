@@ -2,6 +2,7 @@
 """Score the extractor in-process on a PolNeAR split with the shared scorer (no HTTP, same conversion).
 
 usage: python scripts/eval_polnear.py [../shared/data/polnear/dev.jsonl] [--limit N] [--pred OUT.jsonl]
+                                     [--exclude ner,lemmatizer]   (--exclude '' loads every component)
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 from service.nlp import extract_batch, load_pipeline  # noqa: E402
+from service.nlp.pipeline import EXCLUDED_COMPONENTS  # noqa: E402
 
 
 def _load(name: str) -> ModuleType:
@@ -33,12 +35,15 @@ def main() -> int:
     ap.add_argument("gold", nargs="?", default=str(SHARED / "data" / "polnear" / "dev.jsonl"))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--pred", default="/tmp/polnear.pred.jsonl")
+    ap.add_argument("--exclude", default=",".join(EXCLUDED_COMPONENTS),
+                    help="model components to leave out, comma-separated (default: the service's, %(default)s)")
     args = ap.parse_args()
     service_client, scorer = _load("polnear_service"), _load("score")
     rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
     if args.limit:
         rows = rows[: args.limit]
-    nlp = load_pipeline()
+    nlp = load_pipeline(exclude=[name for name in args.exclude.split(",") if name])
+    print(f"components: {', '.join(nlp.pipe_names)}", file=sys.stderr)
     t0 = time.perf_counter()
     results = extract_batch(nlp, [r["text"] for r in rows])
     seconds = time.perf_counter() - t0

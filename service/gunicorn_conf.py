@@ -1,4 +1,5 @@
 """gunicorn settings read from the environment; stdlib only (gunicorn imports it before the app)."""
+import gc
 import importlib
 import os
 import shutil
@@ -7,8 +8,11 @@ from typing import Any
 
 # BIND wins (e.g. BIND=0.0.0.0:8000 in a container); otherwise loopback on PORT.
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
-# spaCy is CPU-bound: one sync worker per core is the useful maximum.
+# spaCy is CPU-bound and holds the GIL while it parses: one single-threaded sync worker per core is the
+# useful maximum (2 on the 2-core target; set WEB_CONCURRENCY to the core count elsewhere). Threads would
+# only queue behind the GIL, and one pipeline must not parse two texts at once.
 workers = int(os.environ.get("WEB_CONCURRENCY") or "2")
+worker_class = "sync"
 # A batch of long articles can take tens of seconds to parse.
 timeout = int(os.environ.get("TIMEOUT") or "120")
 # On SIGTERM, workers finish their requests for this long before they are killed.
@@ -46,6 +50,15 @@ logconfig_dict = {
         "message_only": {"format": "%(message)s"},
     },
 }
+
+
+def pre_fork(server: Any, worker: Any) -> None:
+    """Freeze the master's objects (the loaded model) out of the garbage collector before each fork.
+
+    A collection in a worker would otherwise write to every object it scans, copying the model's pages
+    that the worker shares with the master (see the `gc.freeze` documentation).
+    """
+    gc.freeze()
 
 
 def child_exit(server: Any, worker: Any) -> None:

