@@ -201,6 +201,7 @@ class QuoteSchema(Schema):
     kind = fields.String()
     speaker = fields.Nested(SpeakerSchema, allow_none=True)
     cue = fields.Nested(TextSpanSchema, allow_none=True)
+    content = fields.Nested(TextSpanSchema)
 
 
 _QUOTES = QuoteSchema(many=True)

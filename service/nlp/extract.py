@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from service.nlp.content import reported_content
 from service.nlp.names import NameRegistry
+from service.nlp.pipeline import parse_batch
 from service.nlp.quotes import QuoteSpan, find_quote_spans
-from service.nlp.speakers import Cue, QuoteMask, find_cue, preceding_cue, resolve_speaker
+from service.nlp.speakers import Cue, QuoteMask, article_text, find_cue, preceding_cue, resolve_speaker
 from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
 
 # "the word “conflict”", "so-called “experts”": the marks label words, nobody speaks.
@@ -20,7 +22,7 @@ _TERM_BEFORE = re.compile(
 
 def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
     """Every quotation of a parsed article, in text order."""
-    text = doc.text
+    text = article_text(doc)
     spans = find_quote_spans(text)
     if not spans:
         return ()
@@ -56,6 +58,7 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
                 kind=kind,
                 speaker=speaker,
                 cue=cue.span if cue is not None and kind != "term" else None,
+                content=reported_content(doc, span, cue if kind != "term" else None, mask),
             )
         )
         if speaker is not None and speaker.name is not None:
@@ -125,5 +128,5 @@ def _same_context(text: str, previous: QuoteSpan | None, span: QuoteSpan) -> boo
 
 
 def extract_batch(nlp: Language, texts: Sequence[str]) -> list[tuple[Quote, ...]]:
-    """Parse `texts` in one `nlp.pipe` and extract each article's quotes."""
-    return [extract_quotes(doc) for doc in nlp.pipe(texts)]
+    """Parse `texts` in one `nlp.pipe` (long ones in chunks, see `parse_batch`) and extract each article's quotes."""
+    return [extract_quotes(doc) for doc in parse_batch(nlp, texts)]

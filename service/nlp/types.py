@@ -70,6 +70,9 @@ class Quote:
     kind: QuoteKind
     speaker: Speaker | None
     cue: TextSpan | None
+    # What is reported: the quote with its marks, or the writer's clause it is woven into
+    # ('that voting fraud is “a big, big problem”').
+    content: TextSpan
 
     @property
     def spoken_text(self) -> str:
@@ -85,6 +88,7 @@ class Quote:
             "kind": self.kind,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.to_dict() if self.cue else None,
+            "content": self.content.to_dict(),
         }
 
     @classmethod
@@ -97,4 +101,5 @@ class Quote:
             kind=data["kind"],
             speaker=Speaker.from_dict(data["speaker"]) if data.get("speaker") else None,
             cue=TextSpan.from_dict(data["cue"]) if data.get("cue") else None,
+            content=TextSpan.from_dict(data["content"]),
         )

@@ -30,6 +30,7 @@ def span(text: str, words: str) -> TextSpan:
 def quote(text: str, words: str, kind: str, speaker: Speaker | None, cue: str | None) -> Quote:
     """A one-segment quote of `words` in `text`."""
     where = span(text, words)
+    marked = TextSpan(where.start - 1, where.end + 1, text[where.start - 1 : where.end + 1])
     return Quote(
         start=where.start,
         end=where.end,
@@ -38,6 +39,7 @@ def quote(text: str, words: str, kind: str, speaker: Speaker | None, cue: str | 
         kind=kind,  # type: ignore[arg-type]
         speaker=speaker,
         cue=span(text, cue) if cue else None,
+        content=marked,
     )
 
 

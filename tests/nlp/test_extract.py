@@ -111,3 +111,23 @@ def test_offsets_always_point_into_the_text(nlp: Language, text: str) -> None:
             assert text[m.start : m.end] == m.text
         if quote.cue is not None:
             assert text[quote.cue.start : quote.cue.end] == quote.cue.text
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a fragment woven into the clause its cue governs: the clause is what is reported
+        ("Trump said that voting fraud is “a big, big problem in this country.”",
+         "that voting fraud is “a big, big problem in this country.”"),
+        ("The doctor declared the candidate “extremely physically fit.”", "the candidate “extremely physically fit.”"),
+        # a whole quote: its marks
+        ("“We compete,” Carney said.", "“We compete,”"),
+        # a clause that is mostly the writer's words keeps the marks alone
+        ("Trump said that the long-running and very complicated dispute over softwood lumber was “bad.”",
+         "“bad.”"),
+    ],
+)
+def test_content_is_the_reported_clause(nlp: Language, text: str, content: str) -> None:
+    quote = only(nlp, text)
+    assert quote.content.text == content
+    assert text[quote.content.start : quote.content.end] == content

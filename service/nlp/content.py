@@ -1,0 +1,79 @@
+"""The reported content of a quote: its marks, widened to the writer's clause it is woven into.
+
+In 'Trump said that voting fraud is “a big, big problem”', the quotation is the words in the marks,
+but what is reported is the clause `that voting fraud is “a big, big problem”`. A fact-checker checks
+the clause. The clause is taken from the parse (the cue's dependent that holds the quote) and kept only
+when most of it is quotation, as PolNeAR defines direct speech: otherwise the marks alone are the content.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from service.nlp.quotes import QuoteSpan
+from service.nlp.speakers import Cue, QuoteMask, article_text
+from service.nlp.types import TextSpan
+
+# Dependents of a cue that carry what it reports: "said [that ...]", "called him [“a liar”]".
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "advcl", "acl", "pobj", "attr", "conj", "npadvmod"})
+_MIN_QUOTED_SHARE = 0.5
+
+
+def reported_content(doc: Doc, quote: QuoteSpan, cue: Cue | None, mask: QuoteMask) -> TextSpan:
+    """The content span: the quote with its marks, or the clause around it when the quote is woven in."""
+    text = article_text(doc)
+    start, end = quote.outer_start, quote.outer_end
+    clause = _clause_around(doc, quote, cue) if len(quote.segments) == 1 else None
+    if clause is not None:
+        c_start, c_end = clause
+        c_start, c_end = min(c_start, start), max(c_end, end)
+        quoted = _quoted_chars(doc, c_start, c_end, mask)
+        if quoted >= _MIN_QUOTED_SHARE * len(text[c_start:c_end].strip()):
+            start, end = c_start, c_end
+    return TextSpan(start, end, text[start:end])
+
+
+def _clause_around(doc: Doc, quote: QuoteSpan, cue: Cue | None) -> tuple[int, int] | None:
+    """The character span of the cue's dependent whose subtree holds the quote, when it starts before it."""
+    if cue is None or not cue.syntactic:
+        return None
+    cue_token = cue.tokens[0]
+    if cue_token.idx >= quote.outer_start:
+        return None  # '“...,” he said': the marks are the content
+    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    node: Token = first[0]
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        if node.head.i == cue_token.i:
+            break
+        node = node.head
+    else:
+        return None
+    if node.dep_ not in _CONTENT_DEPS or node.i > cue_token.i + 40:
+        return None
+    tokens = [t for t in node.subtree if not t.is_space]
+    begin = tokens[0]
+    while begin.is_punct and begin.i < tokens[-1].i:
+        begin = doc[begin.i + 1]
+    if begin.idx <= cue_token.idx:
+        return None
+    last = tokens[-1]
+    while last.is_punct and last.i > begin.i and last.text not in _CLOSING:
+        last = doc[last.i - 1]
+    return begin.idx, last.idx + len(last.text)
+
+
+_CLOSING = frozenset("”\"’'»")
+
+
+def _quoted_chars(doc: Doc, start: int, end: int, mask: QuoteMask) -> int:
+    """Characters of [start, end) inside quotation marks (marks included), by tokens."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 0
+    return sum(len(t.text_with_ws) for t in span if mask.inside(t) or t.text in _MARKS)
+
+
+_MARKS = frozenset("“”„\"«»")
