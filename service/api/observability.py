@@ -89,6 +89,12 @@ def observe_analysis(analysis: Analysis, seconds: float) -> None:
     g.articles = len(analysis.articles)
 
 
+def observe_response_hit(articles: int) -> None:
+    """Count a request answered whole from the cache: each of its articles is a cache hit."""
+    current_metrics().cache_lookups.labels(result="hit").inc(articles)
+    g.articles = articles
+
+
 def metrics_response() -> Response:
     """The /metrics body."""
     return Response(current_metrics().exposition(), content_type=CONTENT_TYPE_LATEST)

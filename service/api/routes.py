@@ -14,9 +14,9 @@ from werkzeug.exceptions import NotFound, ServiceUnavailable, UnsupportedMediaTy
 from service.analysis import analyse
 from service.api.budget import run_within_budget
 from service.api.errors import Problem
-from service.api.observability import metrics_response, observe_analysis
+from service.api.observability import metrics_response, observe_analysis, observe_response_hit
 from service.api.schemas import QuotesRequest, dump_analysis, load_quotes_request, load_text_request
-from service.cache import ResultCache
+from service.cache import ResultCache, cache_key
 from service.config import Settings
 from service.nlp import PIPELINE_VERSION
 
@@ -43,9 +43,20 @@ def current_services() -> Services:
 
 @bp.post("/v1/quotes")
 def post_quotes() -> Response:
-    """Quotes, speakers and variant groups of one or more articles."""
+    """Quotes, speakers and variant groups of one or more articles.
+
+    A body seen before is answered from the cache as a whole (its response is a function of the body),
+    without parsing, validating or grouping again; other bodies go through the per-article cache.
+    """
     services = current_services()
-    quotes_request = _read_quotes_request(services.settings)
+    body = _utf8_body()
+    response_key = _response_key(body, services.settings)
+    cached = services.cache.get_many([response_key])[0]
+    if cached is not None:
+        count, _, document = cached.partition(b"\n")
+        observe_response_hit(int(count or 0))
+        return Response(document, mimetype="application/json", headers={"X-Cache": "hit"})
+    quotes_request = _read_quotes_request(body, services.settings)
     started = time.perf_counter()
     analysis = run_within_budget(
         services.settings.request_time_budget,
@@ -54,7 +65,19 @@ def post_quotes() -> Response:
     observe_analysis(analysis, time.perf_counter() - started)
     response = jsonify(dump_analysis(analysis))
     response.headers["X-Cache"] = "hit" if analysis.cache_hit else "miss"
+    services.cache.set_many({response_key: b"%d\n" % len(analysis.articles) + response.get_data()})
     return response
+
+
+def _response_key(body: str, settings: Settings) -> str:
+    """Cache key of the whole response to `body`: its media type and the limits that decide its validity."""
+    context = {
+        "response": request.mimetype,
+        "charset": request.mimetype_params.get("charset", ""),
+        "max_articles": settings.max_articles,
+        "max_article_chars": settings.max_article_chars,
+    }
+    return cache_key(body, context, PIPELINE_VERSION)
 
 
 @bp.get("/healthz")
@@ -93,16 +116,16 @@ def metrics() -> Response:
     return metrics_response()
 
 
-def _read_quotes_request(settings: Settings) -> QuotesRequest:
+def _read_quotes_request(body: str, settings: Settings) -> QuotesRequest:
     """The body as a QuotesRequest: JSON in either form, or raw UTF-8 text."""
     if request.mimetype == "text/plain":
         charset = request.mimetype_params.get("charset", "utf-8").lower()
         if charset not in ("utf-8", "utf8", "us-ascii"):
             raise UnsupportedMediaType(f"text/plain must be UTF-8; got charset={charset}.")
-        return load_text_request(_utf8_body(), settings)
+        return load_text_request(body, settings)
     if request.is_json:
         try:
-            payload = json.loads(_utf8_body())
+            payload = json.loads(body)
         # A deeply nested array exhausts the parser's recursion before it finds an error.
         except (ValueError, RecursionError) as exc:
             raise Problem(HTTPStatus.BAD_REQUEST, f"The body is not valid JSON: {exc}") from None

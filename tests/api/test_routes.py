@@ -217,6 +217,31 @@ def test_x_cache_is_hit_only_when_every_article_was_cached(client: FlaskClient) 
     assert raw.headers["X-Cache"] == "hit"
 
 
+def test_a_repeated_body_is_answered_whole_from_the_cache(client: FlaskClient, monkeypatch: Any) -> None:
+    """The same body again: the same bytes, a hit, and no analysis at all (not even variant grouping)."""
+    import service.api.routes as routes
+
+    calls: list[int] = []
+    real_analyse = routes.analyse
+
+    def counting_analyse(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real_analyse(*args, **kwargs)
+
+    monkeypatch.setattr(routes, "analyse", counting_analyse)
+    body = {"articles": [{"id": "a", "text": TEXT_A}, {"id": "b", "text": TEXT_B}]}
+    first = post_json(client, body)
+    second = post_json(client, body)
+    assert len(calls) == 1
+    assert second.status_code == 200 and second.headers["X-Cache"] == "hit"
+    assert second.get_data() == first.get_data()
+    assert second.mimetype == "application/json"
+    # Another body with the same articles is analysed (its articles come from the per-article cache).
+    third = post_json(client, {"articles": body["articles"], "options": {"variants": False}})
+    assert len(calls) == 2 and third.headers["X-Cache"] == "hit"
+    assert third.get_json()["variant_groups"] == []
+
+
 # --- errors --------------------------------------------------------------------------------------------
 
 MALFORMED = [

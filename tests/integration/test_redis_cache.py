@@ -34,13 +34,14 @@ def x_cache(client: FlaskClient, text: str) -> str:
 def test_second_identical_request_hits_redis(
     nlp: Language, redis_client: redis.Redis, redis_server: str
 ) -> None:
-    """The result is stored under a 'quotesvc:' key with a TTL, and a second app (worker) reuses it."""
+    """The article's result and the whole response are stored under 'quotesvc:' keys with a TTL, and a
+    second app (worker) reuses them."""
     first = redis_client_app(nlp, redis_server)
     assert x_cache(first, TEXT) == "miss"
     assert x_cache(first, TEXT) == "hit"
     keys = redis_client.keys("*")
-    assert len(keys) == 1 and keys[0].startswith(b"quotesvc:")
-    assert 0 < redis_client.ttl(keys[0]) <= 600
+    assert len(keys) == 2 and all(key.startswith(b"quotesvc:") for key in keys)
+    assert all(0 < redis_client.ttl(key) <= 600 for key in keys)
     # Another worker shares the cache: its first request for the text is already a hit.
     assert x_cache(redis_client_app(nlp, redis_server), TEXT) == "hit"
     assert redis_client_app(nlp, redis_server).get("/readyz").get_json()["cache"] == {
