@@ -88,6 +88,11 @@ CASES = [
         id="closing-mark-opens-a-paragraph",
     ),
     pytest.param(
+        Case("Hillary Clinton spoke. “It has been most surprising to me,”Clinton said.", "It has been",
+             "Hillary Clinton", "Clinton", "said", "cue"),
+        id="closing-mark-glued-to-the-speaker",
+    ),
+    pytest.param(
         Case("“The talks are over,” according to Howard Lutnick.", "The talks", "Howard Lutnick",
              "Howard Lutnick", "according to", "cue"),
         id="according-to",
