@@ -3,6 +3,10 @@
 
 usage: python scripts/eval_polnear.py [../shared/data/polnear/dev.jsonl] [--limit N] [--pred OUT.jsonl]
                                      [--exclude ner,lemmatizer]   (--exclude '' loads every component)
+                                     [--content]
+
+--content scores each one-segment quote's `content` (the reported clause, marks included) instead of its
+segment widened to its marks, which is what the shared polnear_service.py conversion sends.
 """
 from __future__ import annotations
 
@@ -37,6 +41,7 @@ def main() -> int:
     ap.add_argument("--pred", default="/tmp/polnear.pred.jsonl")
     ap.add_argument("--exclude", default=",".join(EXCLUDED_COMPONENTS),
                     help="model components to leave out, comma-separated (default: the service's, %(default)s)")
+    ap.add_argument("--content", action="store_true", help="score quote.content as the content span")
     args = ap.parse_args()
     service_client, scorer = _load("polnear_service"), _load("score")
     rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
@@ -49,8 +54,15 @@ def main() -> int:
     seconds = time.perf_counter() - t0
     with open(args.pred, "w", encoding="utf-8") as out:
         for row, quotes in zip(rows, results, strict=True):
-            article = {"quotes": [q.to_dict() for q in quotes if q.kind != "term"]}
-            out.write(json.dumps({"id": row["id"], "quotes": service_client.convert(article, row["text"])}) + "\n")
+            predicted = []
+            for quote in quotes:
+                if quote.kind == "term":
+                    continue
+                converted = service_client.convert({"quotes": [quote.to_dict()]}, row["text"])
+                if args.content and len(quote.segments) == 1:
+                    converted[0]["content"] = {"start": quote.content.start, "end": quote.content.end}
+                predicted.extend(converted)
+            out.write(json.dumps({"id": row["id"], "quotes": predicted}) + "\n")
     words = sum(len(r["text"].split()) for r in rows)
     print(f"{len(rows)} articles, {words} words, {seconds:.1f} s, {words / seconds:.0f} words/s", file=sys.stderr)
     result = scorer.score(rows, scorer.load_jsonl(args.pred), direct_only=True)
