@@ -19,9 +19,6 @@ import json
 import math
 import os
 import random
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -30,14 +27,12 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
-from typing import IO
 
-ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+from server import ROOT, free_port, gunicorn, wait_until_ready
+
 POLNEAR_DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev.jsonl"
 SEED_ARTICLES = ROOT.parent / "shared" / "data" / "seeds" / "articles"
 # Used only when neither data set is present, so the script still runs from a bare checkout.
@@ -46,7 +41,6 @@ FALLBACK_TEXTS = (
     "The minister said the talks were “constructive” and added, “We will meet again next week.”",
 )
 READY_TIMEOUT_SECONDS = 90.0
-STOP_TIMEOUT_SECONDS = 40.0  # above gunicorn's GRACEFUL_TIMEOUT default of 30 s
 ERROR_SAMPLES = 5
 
 
@@ -113,57 +107,6 @@ def load_texts(corpus: Path | None) -> list[str]:
     if corpus is not None:
         raise SystemExit(f"no article texts in {corpus}")
     return list(FALLBACK_TEXTS)
-
-
-def free_port() -> int:
-    """A loopback TCP port nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextmanager
-def gunicorn(port: int, workers: int, log: IO[bytes]) -> Iterator[subprocess.Popen[bytes]]:
-    """gunicorn with service/gunicorn_conf.py on 127.0.0.1:`port`; stopped with SIGTERM on exit."""
-    env = {**os.environ, "BIND": f"127.0.0.1:{port}", "PORT": str(port), "WEB_CONCURRENCY": str(workers)}
-    # The access log (one JSON line per request) is not needed here; errors go to `log`.
-    process = subprocess.Popen(
-        [str(GUNICORN), "-c", "service/gunicorn_conf.py"], cwd=ROOT, env=env,
-        stdout=subprocess.DEVNULL, stderr=log,
-    )
-    try:
-        yield process
-    finally:
-        stop(process)
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM, so workers finish their requests and the master cleans up; SIGKILL if it hangs."""
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=STOP_TIMEOUT_SECONDS)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-def wait_until_ready(base_url: str, process: subprocess.Popen[bytes]) -> None:
-    """Poll /readyz until it answers 200; fail when gunicorn exits or the model takes too long to load."""
-    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with status {process.returncode} before it was ready")
-        try:
-            with urllib.request.urlopen(f"{base_url}/readyz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"/readyz did not answer 200 within {READY_TIMEOUT_SECONDS:g} s")
 
 
 def post_article(base_url: str, text: str, headers: dict[str, str], timeout: float) -> Outcome:
@@ -258,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run_id = uuid.uuid4().hex[:8]  # fresh texts never hit a Redis cache left by an earlier run
     with tempfile.TemporaryFile() as log, gunicorn(port, args.workers, log) as process:
         try:
-            wait_until_ready(base_url, process)
+            wait_until_ready(port, process, READY_TIMEOUT_SECONDS)
             warm_cache(base_url, repeated, args.workers, headers, args.request_timeout)
         except RuntimeError as exc:
             log.seek(0)

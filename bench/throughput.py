@@ -13,7 +13,8 @@ In one run, over the PolNeAR dev texts (one article per request):
   4. RSS      VmRSS of each gunicorn worker when ready and, after the runs below, VmRSS, VmHWM (peak) and
               Pss (its share of pages shared with the master and the other worker), read from /proc;
   5. length   latency of one article of 1k, 10k and 50k words (dev texts joined by blank lines, each made
-              unique by a first line, so each is a miss), median of --repeats, one request at a time.
+              unique by a first line, so each is a miss; each repeat starts at another dev text), median of
+              --repeats, one request at a time.
 Prints the table, the acceptance ratios of issue #6 and the load average (`uptime`) before and after: the
 ratios are only meaningful when nothing else runs on the machine. Exits 1 when a request fails.
 """
@@ -24,10 +25,7 @@ import argparse
 import http.client
 import json
 import math
-import os
 import re
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,17 +33,14 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
-ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+from server import ROOT, free_port, gunicorn, wait_until_ready
+
 POLNEAR_DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev.jsonl"
 READY_TIMEOUT_SECONDS = 120.0
-STOP_TIMEOUT_SECONDS = 40.0  # above gunicorn's GRACEFUL_TIMEOUT default of 30 s
 REQUEST_TIMEOUT_SECONDS = 300.0
 LENGTHS = (1_000, 10_000, 50_000)
 
@@ -120,51 +115,6 @@ def raw_spacy_seconds(texts: Sequence[str]) -> float:
     return time.perf_counter() - started
 
 
-def free_port() -> int:
-    """A loopback TCP port nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextmanager
-def gunicorn(port: int, workers: int, log: IO[bytes]) -> Iterator[subprocess.Popen[bytes]]:
-    """gunicorn with service/gunicorn_conf.py on 127.0.0.1:`port`, in-process caches; SIGTERM on exit."""
-    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "API_KEYS", "BIND")}
-    env.update(PORT=str(port), WEB_CONCURRENCY=str(workers))
-    process = subprocess.Popen(
-        [str(GUNICORN), "-c", "service/gunicorn_conf.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log
-    )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=STOP_TIMEOUT_SECONDS)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def wait_until_ready(port: int, process: subprocess.Popen[bytes]) -> None:
-    """Poll /readyz until it answers 200."""
-    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with status {process.returncode} before it was ready")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/readyz")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"/readyz did not answer 200 within {READY_TIMEOUT_SECONDS:g} s")
-
-
 def request_body(article_id: str, text: str) -> bytes:
     """One article as a /v1/quotes JSON body."""
     return json.dumps({"articles": [{"id": article_id, "text": text}]}).encode()
@@ -218,12 +168,13 @@ def run_pass(port: int, bodies: Sequence[bytes], clients: int) -> Pass:
     return Pass(seconds, tuple(o for o in outcomes if o is not None))
 
 
-def article_of(texts: Sequence[str], words: int, tag: str) -> str:
-    """An article of exactly `words` words: a unique first line, then dev texts joined by blank lines."""
+def article_of(texts: Sequence[str], words: int, tag: str, first: int = 0) -> str:
+    """An article of exactly `words` words: a unique first line, then dev texts from `first` on, joined by
+    blank lines."""
     parts = [f"Benchmark article {tag}."]
     have = len(parts[0].split())
     while have < words:
-        parts.append(texts[(len(parts) - 1) % len(texts)])
+        parts.append(texts[(first + len(parts) - 1) % len(texts)])
         have += len(parts[-1].split())
     text = "\n\n".join(parts)
     ends = [match.end() for match in re.finditer(r"\S+", text)]
@@ -231,12 +182,18 @@ def article_of(texts: Sequence[str], words: int, tag: str) -> str:
 
 
 def length_latencies(port: int, texts: Sequence[str], repeats: int, run_id: str) -> dict[int, float]:
-    """Median seconds of one request per article length, each article new to every cache."""
+    """Median seconds of one request per article length, each article new to every cache.
+
+    Each repeat starts at another dev text, spread over the corpus: words cost more or less to parse
+    depending on the text, and a short article made of the same one or two texts every time would
+    measure those texts rather than the cost of length.
+    """
     medians: dict[int, float] = {}
     for words in LENGTHS:
         samples = []
         for n in range(repeats):
-            article = article_of(texts, words, f"{run_id}-{words}-{n}")
+            first = n * len(texts) // repeats
+            article = article_of(texts, words, f"{run_id}-{words}-{n}", first)
             outcome = post(port, request_body(f"len-{words}", article))
             if outcome.cache != "miss":
                 raise RequestFailed(f"the {words}-word article was not a miss (X-Cache: {outcome.cache})")
@@ -298,9 +255,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     port = free_port()
     bodies = [request_body(f"dev-{i}", text) for i, text in enumerate(texts)]
-    with tempfile.TemporaryFile() as log, gunicorn(port, args.workers, log) as process:
+    # In-process caches and no API keys: the same service on every run, whatever the environment says.
+    with (
+        tempfile.TemporaryFile() as log,
+        gunicorn(port, args.workers, log, unset=("REDIS_URL", "API_KEYS")) as process,
+    ):
         try:
-            wait_until_ready(port, process)
+            wait_until_ready(port, process, READY_TIMEOUT_SECONDS)
             memory_at_start = wait_for_workers(process.pid, args.workers)
             # Warm every worker with texts that are not in the measured set: the caches stay empty for those.
             warm = [request_body("warm", f"“Warm-up {run_id} {n},” she said.") for n in range(4 * args.workers)]
