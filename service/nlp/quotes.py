@@ -180,7 +180,7 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
                     open_at = mark.pos
             elif mark.facing is Facing.OPEN and mark.pos == open_at + 1:
                 open_at = mark.pos  # '"“You don’t win': a doubled opening mark opens once
-            elif mark.facing is Facing.OPEN and text[mark.pos - 1].isspace():
+            elif mark.facing is Facing.OPEN and text[mark.pos - 1].isspace() and text[mark.pos] not in DOUBLE_CLOSERS:
                 ahead = _closers_ahead(marks[k + 1 :])
                 continues = p_index + 1 < len(paragraphs) and _opens_with_double(text, *paragraphs[p_index + 1])
                 if not nested and (ahead >= 2 or ahead == 1 and continues):

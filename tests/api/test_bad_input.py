@@ -79,16 +79,42 @@ def test_odd_but_valid_text_is_a_correct_200(client: FlaskClient, text: str, for
     assert_contract(response, {"article-1": text})
 
 
+def test_ten_thousand_quote_marks_are_five_thousand_quotes(client: FlaskClient) -> None:
+    """5,000 “a” pairs: every pair is a quote (a one-word label, so asked for with `terms`), in a few seconds."""
+    text = "“a” " * 5000
+    response = client.post("/v1/quotes", json={"text": text, "options": {"terms": True, "variants": False}})
+    assert_contract(response, {"article-1": text})
+    quotes = response.get_json()["articles"][0]["quotes"]
+    assert len(quotes) == 5000 and {q["text"] for q in quotes} == {"a"}
+
+
+def test_a_huge_single_quote_is_one_quote(client: FlaskClient) -> None:
+    """30,000 words inside one pair of marks (the closing one after a space): one quote, whole."""
+    words = "we will win the vote tomorrow and then " * 4000
+    text = f"Mark Carney said “{words}”."
+    response = client.post("/v1/quotes", json={"text": text})
+    assert_contract(response, {"article-1": text})
+    (quote,) = response.get_json()["articles"][0]["quotes"]
+    assert quote["text"] == words.strip() and quote["speaker"]["name"] == "Mark Carney"
+
+
 class BlockingCache:
-    """A ResultCache whose reads wait until released: an analysis that outlives any budget."""
+    """A ResultCache whose article reads wait until released: an analysis that outlives any budget.
+
+    The first read of a request, for its whole response, answers at once (a miss): the budget bounds the
+    analysis, and a real cache's own timeout (REDIS_TIMEOUT) bounds that one read.
+    """
 
     name = "blocking"
 
     def __init__(self) -> None:
         self.release = threading.Event()
+        self.reads = 0
 
     def get_many(self, keys: Sequence[str]) -> list[bytes | None]:
-        self.release.wait(timeout=30)
+        self.reads += 1
+        if self.reads > 1:
+            self.release.wait(timeout=30)
         return [None] * len(keys)
 
     def set_many(self, items: Mapping[str, bytes]) -> None:

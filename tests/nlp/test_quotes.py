@@ -31,6 +31,8 @@ def quoted(text: str) -> list[list[str]]:
         # a double quote inside a double quote stays part of it when marks remain to close both
         ("“I’d rather live in what he calls “hell” than there.” ― A. Rodarte",
          [["I’d rather live in what he calls “hell” than there."]]),
+        # a closing glyph closes what is open, even with a space before it
+        ("He said “we will win the vote tomorrow ”.", [["we will win the vote tomorrow"]]),
         # a doubled opening mark opens once
         ('"“You don’t win by states,” Rubio said."', [["You don’t win by states,"]]),
         # a quote inside a quote that runs on into the next paragraph
