@@ -40,6 +40,7 @@ snap snarl growl grumble sigh sob stammer stutter murmur mumble chime weigh elab
 dismiss label brand dub term characterize characterise hinting hint text email message tweet retweet
 blog pen author sign caption lecture preach tell headline headlined title titled
 conclude surmise posit theorize theorise
+cite bark denounce confess grouse beam press reprise fume marvel
 """.split())
 
 # Nouns heading a speech act: "his promise that", "in a statement", "the president’s remark".

@@ -179,6 +179,8 @@ def _inverted_subject(verb: Token, mask: QuoteMask) -> Token | None:
         if child.dep_ in ("attr", "dobj", "npadvmod", "oprd", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             if not mask.inside(child):
                 return child
+        if child.i == verb.i + 1 and child.dep_ == "advmod" and child.is_title and child.is_alpha:
+            return child  # "said Skelly": a surname the tagger took for an adverb
     return None
 
 

@@ -93,6 +93,17 @@ CASES = [
         id="closing-mark-glued-to-the-speaker",
     ),
     pytest.param(
+        Case("Bill Skelly vouched for both. “Access to the file is valuable,” said Skelly, explaining his work.",
+             # the tagger reads '-ly' surnames as adverbs everywhere, so no name is known: the mention is found
+             "Access to the file", None, "Skelly", "said", "cue"),
+        id="inverted-surname-tagged-as-adverb",
+    ),
+    pytest.param(
+        Case("Sean Hannity interviewed Trump. “Would it be negotiable?” Hannity pressed.", "Would it be",
+             "Sean Hannity", "Hannity", "pressed", "cue"),
+        id="mined-cue-verb",
+    ),
+    pytest.param(
         Case("“The talks are over,” according to Howard Lutnick.", "The talks", "Howard Lutnick",
              "Howard Lutnick", "according to", "cue"),
         id="according-to",
