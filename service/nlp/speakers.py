@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -240,6 +241,9 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
                 node = node.head if node.head.pos_ == "VERB" else node.head.head
                 continue
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            issuer = _issuer(node.head, mask)
+            if issuer is not None:
+                return issuer  # "Trump released a statement saying": who issued the document speaks
             if _speaker_like(node.head) and not mask.inside(node.head):
                 return node.head  # "Trump, who said ...", "Trump called ..." parsed as a noun modifier
             node = _governing_verb(node.head)  # "the friction in ties saying": climb to the clause
@@ -252,6 +256,16 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_DOCUMENT_NOUNS = frozenset("statement letter release memo email message post tweet note video ad".split())
+
+
+def _issuer(document: Token, mask: QuoteMask) -> Token | None:
+    """The subject of the verb that issued a document: 'Trump released [a statement] saying ...'."""
+    if document.lemma_.lower() not in _DOCUMENT_NOUNS or document.dep_ != "dobj":
+        return None
+    verb = document.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and not mask.inside(c)), None)
+    return subject if subject is not None and _speaker_like(subject) else None
 
 
 def _governing_verb(token: Token) -> Token:
@@ -434,10 +448,20 @@ def _distance(token: Token, quote: QuoteSpan) -> int:
     return max(0, quote.outer_start - token.idx) + 5  # attribution after the quote is the common case
 
 
-def mention_span(head: Token, quote: QuoteSpan) -> TextSpan:
-    """The speaker mention: the head's noun phrase, cut before any quote and trailing punctuation."""
+def mention_span(head: Token, quote: QuoteSpan, cue: Sequence[Token] = ()) -> TextSpan:
+    """The speaker mention: the head's noun phrase, cut before any quote and trailing punctuation.
+
+    Coordinated names are other people, and a clause that holds the cue is not part of the name
+    ('a voice that said', 'a statement saying that Scalia was').
+    """
     doc = head.doc
-    excluded = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    cue_ids = {t.i for t in cue}
+    excluded = {
+        t.i
+        for c in head.children
+        if c.dep_ in ("conj", "cc") or (cue_ids and any(t.i in cue_ids for t in c.subtree))
+        for t in c.subtree
+    }
     tokens = [
         t
         for t in head.subtree
@@ -473,9 +497,10 @@ def resolve_speaker(
     quote: QuoteSpan,
     registry: NameRegistry,
     previous: Speaker | None,
+    cue: Sequence[Token] = (),
 ) -> Speaker:
     """Canonical name, type and resolution of the speaker whose mention is headed by `head`."""
-    mention = mention_span(head, quote)
+    mention = mention_span(head, quote, cue)
     low = head.lower_
     if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS:
         gender = PERSONAL_PRONOUNS.get(low)

@@ -104,6 +104,16 @@ CASES = [
         id="mined-cue-verb",
     ),
     pytest.param(
+        Case("Donald Trump released a statement saying that Scalia was “a remarkable person and a brilliant "
+             "justice.”", "a remarkable person", "Donald Trump", "Donald Trump", "saying", "cue"),
+        id="who-issued-the-statement-speaks",
+    ),
+    pytest.param(
+        Case("The world lost a voice that said “love in spite of fear is the greatest expression of power.”",
+             "love in spite", None, "a voice", "said", "cue"),
+        id="mention-without-the-clause-of-its-cue",
+    ),
+    pytest.param(
         Case("“The talks are over,” according to Howard Lutnick.", "The talks", "Howard Lutnick",
              "Howard Lutnick", "according to", "cue"),
         id="according-to",
