@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from service.nlp.lexicon import DOUBLE_AMBIGUOUS, DOUBLE_CLOSERS, DOUBLE_MARKS, SINGLE_AMBIGUOUS, SINGLE_CLOSERS
 from service.nlp.quotes import QuoteSpan
 from service.nlp.speakers import Cue, QuoteMask, article_text
 from service.nlp.types import TextSpan
@@ -60,12 +61,12 @@ def _clause_around(doc: Doc, quote: QuoteSpan, cue: Cue | None) -> tuple[int, in
     if begin.idx <= cue_token.idx:
         return None
     last = tokens[-1]
-    while last.is_punct and last.i > begin.i and last.text not in _CLOSING:
+    while last.is_punct and last.i > begin.i and last.text not in _CLOSING_MARKS:
         last = doc[last.i - 1]
     return begin.idx, last.idx + len(last.text)
 
 
-_CLOSING = frozenset("”\"’'»")
+_CLOSING_MARKS = DOUBLE_CLOSERS | DOUBLE_AMBIGUOUS | SINGLE_CLOSERS | SINGLE_AMBIGUOUS
 
 
 def _quoted_chars(doc: Doc, start: int, end: int, mask: QuoteMask) -> int:
@@ -73,7 +74,4 @@ def _quoted_chars(doc: Doc, start: int, end: int, mask: QuoteMask) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return 0
-    return sum(len(t.text_with_ws) for t in span if mask.inside(t) or t.text in _MARKS)
-
-
-_MARKS = frozenset("“”„\"«»")
+    return sum(len(t.text_with_ws) for t in span if mask.inside(t) or t.text in DOUBLE_MARKS)

@@ -93,13 +93,11 @@ def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     inner = _quote_tokens(doc, quote)
     if not inner:
         return None
-    return (
-        _dash_cue(doc, quote)
-        or _head_chain_cue(inner, mask)
-        or _according_to(doc, quote, mask)
-        or _nearest_cue(doc, quote, mask)
-        or _colon_cue(doc, quote, mask)
-    )
+    cue = _dash_cue(doc, quote) or _head_chain_cue(inner, mask)
+    if cue is not None:
+        return cue
+    window = _window(doc, quote, mask)  # built once for the two constructions that search it
+    return _according_to(doc, window) or _nearest_cue(doc, quote, window, mask) or _colon_cue(doc, quote, mask)
 
 
 def _head_chain_cue(inner: list[Token], mask: QuoteMask) -> Cue | None:
@@ -120,9 +118,9 @@ def _head_chain_cue(inner: list[Token], mask: QuoteMask) -> Cue | None:
     return None
 
 
-def _nearest_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
-    """The reporting verb nearest the quote in its sentence or the attribution clause after it."""
-    candidates = [t for t in _window(doc, quote, mask) if is_cue_token(t, mask)]
+def _nearest_cue(doc: Doc, quote: QuoteSpan, window: list[Token], mask: QuoteMask) -> Cue | None:
+    """The reporting verb nearest the quote in its `window` (its sentence or the attribution clause after it)."""
+    candidates = [t for t in window if is_cue_token(t, mask)]
     if not candidates:
         return None
     nearest = min(candidates, key=lambda t: _distance(t, quote))
@@ -300,9 +298,9 @@ _PERSON_NOUNS = frozenset(
 )
 
 
-def _according_to(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
-    """'according to X' in the quote's sentence."""
-    for token in _window(doc, quote, mask):
+def _according_to(doc: Doc, window: list[Token]) -> Cue | None:
+    """'according to X' in the quote's `window`."""
+    for token in window:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             return Cue(tokens=(token, doc[token.i + 1]), speaker_head=objects[0] if objects else None)
@@ -321,10 +319,10 @@ def _colon_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     if colon is None or colon.start == 0:
         return None
     sentence = doc[colon.start].sent
+    prev = doc[colon.start - 1]
     cues = [t for t in doc[sentence.start : colon.start] if is_cue_token(t, mask)]
     if cues:
         cue = _cue_from(cues[-1], mask)
-        prev = doc[colon.start - 1]
         if cue.speaker_head is None and prev.pos_ in ("PROPN", "NOUN") and prev.i > cues[-1].i:
             return Cue(tokens=cue.tokens, speaker_head=prev)  # "Said Ellis:": the name after the verb
         return cue
@@ -334,7 +332,6 @@ def _colon_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     )
     if subject is not None:
         return Cue(tokens=(doc[colon.start],), speaker_head=subject)
-    prev = doc[colon.start - 1]
     if prev.pos_ in ("PROPN", "NOUN", "PRON"):
         return Cue(tokens=(doc[colon.start],), speaker_head=prev)
     return None
@@ -392,9 +389,9 @@ def _window(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> list[Token]:
     # “...,” | he said.  — the parser may cut after the closing mark; take the attribution back.
     if end < len(doc) and end - last[-1].i <= 2 and doc[end].is_sent_start:
         following_end = _sentence_end(doc, end, _WINDOW_TOKENS)
-        if following_end < len(doc) and not doc[following_end].is_sent_start:
-            pass  # longer than the window: no short attribution clause
-        elif _is_attribution_clause(doc[end:following_end], mask):
+        # a following sentence longer than the window is no short attribution clause
+        whole = following_end == len(doc) or doc[following_end].is_sent_start
+        if whole and _is_attribution_clause(doc[end:following_end], mask):
             end = following_end
     text = article_text(doc)
     # stay within the paragraph of the quote
