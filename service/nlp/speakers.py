@@ -184,17 +184,46 @@ def _inverted_subject(verb: Token, mask: QuoteMask) -> Token | None:
 
 
 def _adjacent_subject(verb: Token, mask: QuoteMask) -> Token | None:
-    """'“My reaction ...,” Obama's former strategist said': the noun right before a cue that follows a quote."""
+    """'“My reaction ...,” Obama's former strategist said': the noun right before a cue that follows a quote.
+
+    A parenthesis between them is skipped ('Rep. Paul Ryan (R-WI) said'), and so is an appositive or
+    participle after a name that follows the closing mark ('“...,” Bill Eastland, wearing a hat, said').
+    """
     doc = verb.doc
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and not mask.inside(doc[i]):
         i -= 1  # "Trump also said", "he has said"
+    if i >= 0 and doc[i].text == ")":
+        opening = next((j for j in range(i - 1, max(-1, i - 8), -1) if doc[j].text == "("), None)
+        i = opening - 1 if opening is not None else i
     if i < 0 or mask.inside(doc[i]):
         return None
     candidate = doc[i]
     if candidate.pos_ in ("PROPN", "NOUN", "PRON") and candidate.text[:1].isalpha() and _speaker_like(candidate):
         return candidate
+    return _name_after_quote(verb, mask)
+
+
+def _name_after_quote(verb: Token, mask: QuoteMask) -> Token | None:
+    """'“...,” Texas delegate Bill Eastland, wearing a “Ted Cruz” pin, said': the name that opens the clause."""
+    doc = verb.doc
+    for closing in range(verb.i - 2, max(0, verb.i - 25), -1):
+        if doc[closing].text not in _CLOSING_MARKS or not mask.inside(doc[closing - 1]):
+            continue
+        phrase = []
+        for token in doc[closing + 1 : verb.i]:
+            if token.text == "," or mask.inside(token) or token.pos_ not in _NAME_PHRASE_POS:
+                break
+            phrase.append(token)
+        names = [t for t in phrase if t.pos_ == "PROPN"]
+        following = doc[phrase[-1].i + 1] if phrase else None
+        # without the comma the name would be the cue's own subject, which the parse already gives
+        if names and following is not None and following.text == "," and following.i < verb.i:
+            return names[-1]
     return None
+
+
+_NAME_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})  # "Texas delegate Bill Eastland"
 
 
 _CLOSING_MARKS = ("”", '"', "’", "'", "»", "”,", '",', "’,", "',")
@@ -230,6 +259,13 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return objects[0]
+            if subject is None:
+                # "Sen. Durbin, noting the size of the list, said": the parse hangs the name on the participle
+                for child in node.lefts:
+                    if child.dep_ in ("advcl", "ccomp") and child.tag_ == "VBG":
+                        named = next((c for c in child.lefts if c.dep_ == "nsubj" and _speaker_like(c)), None)
+                        if named is not None and not mask.inside(named):
+                            return named
         if node.pos_ == "NOUN":
             # "his promise that", "Trump's statement"
             for child in node.children:
@@ -404,6 +440,7 @@ def _window(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> list[Token]:
 
 
 _WINDOW_TOKENS = 60
+_TITLE_TOKENS = 5
 
 
 def _sentence_start(doc: Doc, i: int, limit: int) -> int:
@@ -431,7 +468,9 @@ def _is_attribution_clause(sentence: Span, mask: QuoteMask) -> bool:
     root = sentence.root
     if is_cue_token(root, mask) and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children):
         subject_tokens = {t.i for c in root.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-        return not any(mask.inside(t) for t in sentence if t.i not in subject_tokens)
+        quoted = [t for t in sentence if mask.inside(t) and t.i not in subject_tokens]
+        # a title after the cue is no quote of the clause's own: 'said on Fox News’s “Fox and Friends.”'
+        return not quoted or (quoted[0].i > root.i and len(quoted) <= _TITLE_TOKENS)
     if any(mask.inside(t) for t in sentence):
         return False
     first = sentence[0]

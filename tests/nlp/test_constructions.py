@@ -118,6 +118,28 @@ CASES = [
              "Howard Lutnick", "according to", "cue"),
         id="according-to",
     ),
+    pytest.param(
+        Case("“We have had better weeks than this one,” Iowa delegate Tom Reyes, wearing a straw hat and “Vote Reyes” "
+             "buttons, said cheerfully as the balloons came down.", "We have had", "Tom Reyes",
+             "Iowa delegate Tom Reyes", "said", "cue"),
+        id="name-after-the-quote-with-a-participle",
+    ),
+    pytest.param(
+        Case("On a radio show on Monday, while discussing a tweet from the nominee, House Speaker Paul Ryan (R-WI) "
+             "said “those images have no place in a campaign.”", "those images", "Paul Ryan",
+             "House Speaker Paul Ryan (R-WI)", "said", "cue"),
+        id="parenthesis-between-name-and-cue",
+    ),
+    pytest.param(
+        Case("“He is right about this,” Flynn, a top adviser, said Friday on Fox News’s “Fox and Friends.”",
+             "He is right", "Flynn", "Flynn, a top adviser", "said", "cue"),
+        id="attribution-clause-ending-in-a-title",
+    ),
+    pytest.param(
+        Case("But Sen. Richard Durbin (D-Ill.), noting the size of the crowd, said, “He has a heck of a list.”",
+             "He has a heck", "Richard Durbin", "Sen. Richard Durbin (D-Ill.)", "said", "cue"),
+        id="name-before-a-participle-clause",
+    ),
 ]
 
 
