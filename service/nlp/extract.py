@@ -40,9 +40,11 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
             if kind == "full" and (cue is None or cue.speaker_head is None):
                 context_cue = preceding_cue(doc, span, mask)
             if cue is not None and cue.speaker_head is not None:
-                speaker = resolve_speaker(cue.speaker_head, span, registry, previous, cue.tokens)
+                speaker = resolve_speaker(cue.speaker_head, span, registry, previous, cue.tokens, mask)
             elif context_cue is not None and context_cue.speaker_head is not None:
-                found = resolve_speaker(context_cue.speaker_head, span, registry, previous, context_cue.tokens)
+                found = resolve_speaker(
+                    context_cue.speaker_head, span, registry, previous, context_cue.tokens, mask
+                )
                 speaker = Speaker(found.name, found.mention, found.type, found.role, "context",
                                   round(found.confidence * 0.85, 2))
                 cue = context_cue

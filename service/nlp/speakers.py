@@ -484,8 +484,13 @@ def _distance(token: Token, quote: QuoteSpan) -> int:
     return max(0, quote.outer_start - token.idx) + 5  # attribution after the quote is the common case
 
 
-def mention_span(head: Token, quote: QuoteSpan, cue: Sequence[Token] = ()) -> TextSpan:
+def mention_span(
+    head: Token, quote: QuoteSpan, cue: Sequence[Token] = (), mask: QuoteMask | None = None
+) -> TextSpan:
     """The speaker mention: the head's noun phrase, cut before any quote and trailing punctuation.
+
+    With the `mask`, the words of another quote at either edge are cut too ('hunky-dory,” Gene Sperling'
+    when the previous quote hangs on the name); a nickname inside the name stays.
 
     Coordinated names are other people, and a clause that holds the cue is not part of the name
     ('a voice that said', 'a statement saying that Scalia was').
@@ -514,6 +519,8 @@ def mention_span(head: Token, quote: QuoteSpan, cue: Sequence[Token] = ()) -> Te
     while i in by_i:
         run.append(by_i[i])
         i += 1
+    if mask is not None:
+        run = _without_other_quotes(run, head, mask)
     while len(run) > 1 and (
         run[-1].is_punct or run[-1].is_space or run[-1].dep_ in ("cc", "prep") or run[-1].pos_ == "VERB"
     ):
@@ -528,15 +535,49 @@ def mention_span(head: Token, quote: QuoteSpan, cue: Sequence[Token] = ()) -> Te
     return TextSpan(start, end, text[start:end])
 
 
+def _without_other_quotes(run: list[Token], head: Token, mask: QuoteMask) -> list[Token]:
+    """Cut the words of a quote off either edge of a mention, keeping a nickname between names."""
+    start, end = 0, len(run)
+    k = 0
+    while k < len(run):
+        if not mask.inside(run[k]) or run[k].i == head.i:
+            k += 1
+            continue
+        first = k
+        while k < len(run) and mask.inside(run[k]) and run[k].i != head.i:
+            k += 1
+        if _between_names(run[first], run[k - 1]):
+            continue  # Marcia "Cia" Price
+        if run[first].i < head.i:
+            start = k
+        else:
+            end = first
+            break
+    return run[start:end] or [head]
+
+
+def _between_names(first: Token, last: Token) -> bool:
+    """Does the quoted run first..last sit between two proper nouns, its marks aside?"""
+    doc = first.doc
+    before, after = first.i - 1, last.i + 1
+    while before >= 0 and doc[before].is_quote:
+        before -= 1
+    while after < len(doc) and doc[after].is_quote:
+        after += 1
+    # the surname may be tagged as a common noun ("Price"): its capital is enough
+    return before >= 0 and after < len(doc) and doc[before].pos_ == "PROPN" and doc[after].is_title
+
+
 def resolve_speaker(
     head: Token,
     quote: QuoteSpan,
     registry: NameRegistry,
     previous: Speaker | None,
     cue: Sequence[Token] = (),
+    mask: QuoteMask | None = None,
 ) -> Speaker:
     """Canonical name, type and resolution of the speaker whose mention is headed by `head`."""
-    mention = mention_span(head, quote, cue)
+    mention = mention_span(head, quote, cue, mask)
     low = head.lower_
     if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS:
         gender = PERSONAL_PRONOUNS.get(low)

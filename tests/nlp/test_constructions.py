@@ -140,6 +140,12 @@ CASES = [
              "He has a heck", "Richard Durbin", "Sen. Richard Durbin (D-Ill.)", "said", "cue"),
         id="name-before-a-participle-clause",
     ),
+    pytest.param(
+        Case("“It is not the position that everything is fine,” Gene Sperling, a top outside adviser, said at an "
+             "event in Iowa. “I think people can understand that things got better.”", "I think people",
+             "Gene Sperling", "Gene Sperling, a top outside adviser", "said", "context"),
+        id="context-mention-without-the-previous-quote",
+    ),
 ]
 
 
