@@ -169,6 +169,8 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
         open_at: int | None = None
         if carried:
             if marks and marks[0].facing is not Facing.CLOSE and marks[0].pos == _first_visible(text, p_start, p_end):
+                if TRANSCRIPT_LABEL.match(text, marks[0].pos + 1):
+                    _flush(text, carried, spans)  # '"PENCE: ...': a new speaker opens a new quote
                 open_at = marks[0].pos  # the paragraph reopens the quote left open above
                 marks = marks[1:]
             else:
@@ -205,6 +207,10 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
                 _flush(text, carried, spans)  # recover at the paragraph end
     _flush(text, carried, spans)
     return spans
+
+
+# A transcript's speaker label: one to three words in capitals and a colon ("PENCE:", "SEN. TIM KAINE:").
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 
 
 def _closers_ahead(marks: list[Mark]) -> int:

@@ -24,7 +24,7 @@ from service.nlp.names import (
     name_parts,
     organisation_name,
 )
-from service.nlp.quotes import QuoteSpan
+from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteSpan
 from service.nlp.types import Speaker, TextSpan
 
 
@@ -93,7 +93,7 @@ def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     inner = _quote_tokens(doc, quote)
     if not inner:
         return None
-    cue = _dash_cue(doc, quote) or _head_chain_cue(inner, mask)
+    cue = _transcript_label(doc, quote) or _dash_cue(doc, quote) or _head_chain_cue(inner, mask)
     if cue is not None:
         return cue
     window = _window(doc, quote, mask)  # built once for the two constructions that search it
@@ -131,6 +131,21 @@ def _nearest_cue(doc: Doc, quote: QuoteSpan, window: list[Token], mask: QuoteMas
 
 
 _ADJACENT_FILLERS = frozenset({"a", "an", "the", "it", "as", "him", "her", "them", "of", "to", "that", ",", ":"})
+
+
+def _transcript_label(doc: Doc, quote: QuoteSpan) -> Cue | None:
+    """'"PENCE: Well, look, ...': a transcript paragraph whose speaker's name opens it in capitals."""
+    text = article_text(doc)
+    if quote.outer_start > 0 and text[quote.outer_start - 1] != "\n":
+        return None
+    match = TRANSCRIPT_LABEL.match(text, quote.start, quote.end)
+    if match is None:
+        return None
+    name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+    if name is None or colon is None:
+        return None
+    return Cue(tokens=(colon[0],), speaker_head=name[-1])
 
 
 def _dash_cue(doc: Doc, quote: QuoteSpan) -> Cue | None:

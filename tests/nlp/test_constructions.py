@@ -146,6 +146,11 @@ CASES = [
              "Gene Sperling", "Gene Sperling, a top outside adviser", "said", "context"),
         id="context-mention-without-the-previous-quote",
     ),
+    pytest.param(
+        Case("Mike Pence spoke to Chris Wallace on Sunday.\n\n\"WALLACE: Governor, why would he do that?\n\n"
+             "\"PENCE: Well, look, this is serious business.\"", "PENCE: Well", "Mike Pence", "PENCE", ":", "cue"),
+        id="transcript-label-opens-each-paragraph",
+    ),
 ]
 
 

@@ -69,6 +69,12 @@ def test_quote_continues_into_a_paragraph_that_reopens_it() -> None:
     assert quoted(text) == [["First paragraph goes on.", "Second paragraph ends."]]
 
 
+def test_transcript_label_starts_a_new_quote() -> None:
+    text = '"WALLACE: Why would he do that?\n"PENCE: Well, look, it is serious.\n"WALLACE: Thank you."'
+    assert quoted(text) == [["WALLACE: Why would he do that?"], ["PENCE: Well, look, it is serious."],
+                            ["WALLACE: Thank you."]]
+
+
 def test_unclosed_quote_stops_at_its_paragraph() -> None:
     text = "He said “this never closes.\nA new paragraph with “a real quote” in it."
     assert quoted(text) == [["this never closes."], ["a real quote"]]
