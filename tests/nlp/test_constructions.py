@@ -151,6 +151,11 @@ CASES = [
              "\"PENCE: Well, look, this is serious business.\"", "PENCE: Well", "Mike Pence", "PENCE", ":", "cue"),
         id="transcript-label-opens-each-paragraph",
     ),
+    pytest.param(
+        Case("The council met for hours. The town released a statement Wednesday saying “the vote was fair.”",
+             "the vote", None, "The town", "saying", "cue"),
+        id="a-weekday-is-never-the-speaker",
+    ),
 ]
 
 
