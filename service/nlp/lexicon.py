@@ -90,6 +90,22 @@ supporter supporters protester protesters member members staffer staffers diplom
 economist economists strategist strategists
 """.split())
 
+# Organisations, known by their words (the entity recogniser is not loaded): a head noun that names an
+# organisation when a capitalised word modifies it ("the Justice Department", "the Trump campaign") ...
+ORGANISATION_HEADS = frozenset("""
+committee department party campaign council agency association institute university college foundation
+commission court administration ministry office service union league center centre fund bank company
+corporation corp. corp inc. inc group network news times post journal press tribune herald bureau board
+organization organisation coalition caucus channel magazine newspaper pac church police army navy
+government embassy parliament assembly federation alliance movement hospital club team firm society
+institution house
+""".split())
+# ... and names that stand alone.
+STANDALONE_ORGANISATIONS = frozenset("""
+senate congress pentagon kremlin reuters bloomberg politico gallup twitter facebook google youtube amazon
+microsoft breitbart axios
+""".split())
+
 # Dependency labels (spaCy English, ClearNLP style).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 AGENT_DEP = "agent"

@@ -14,7 +14,9 @@ from service.nlp.lexicon import (
     ANONYMOUS_HEADS,
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
+    ORGANISATION_HEADS,
     ROLE_NOUNS,
+    STANDALONE_ORGANISATIONS,
     TITLE_WORDS,
 )
 
@@ -155,8 +157,33 @@ def name_parts(head: Token) -> NameParts | None:
     return NameParts(name=name, role=role, gender=gender, start=run[0].idx, end=head.idx + len(head.text))
 
 
+def organisation_of(head: Token) -> str | None:
+    """The organisation a mention headed by `head` names, read off its words, or None.
+
+    'CNN', 'Reuters', 'the Democratic National Committee', 'the Justice Department', 'the Trump campaign'.
+    """
+    text = head.text
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= 5 and head.lower_ not in TITLE_WORDS:
+        return text  # an acronym: CNN, FBI, DNC
+    if head.lower_ in STANDALONE_ORGANISATIONS and text[:1].isupper():
+        return text
+    if head.lower_ not in ORGANISATION_HEADS:
+        return None
+    doc = head.doc
+    run = [head]
+    i = head.i - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].text[:1].isupper():
+        if "\n" in doc[i].whitespace_ or doc[i].head.i not in {t.i for t in run}:
+            break
+        run.insert(0, doc[i])
+        i -= 1
+    return " ".join(t.text for t in run) if len(run) > 1 else None
+
+
 def _looks_personal(head: Token, parts: NameParts) -> bool:
-    """A proper-noun run is a person's name unless NER calls it a place or an organisation."""
+    """A proper-noun run is a person's name unless its words or NER make it a place or an organisation."""
+    if organisation_of(head) is not None:
+        return False
     if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
         return bool(parts.role)
     return head.ent_type_ not in ("ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT") or bool(parts.role)

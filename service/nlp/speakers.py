@@ -23,6 +23,7 @@ from service.nlp.names import (
     is_role_description,
     name_parts,
     organisation_name,
+    organisation_of,
 )
 from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteSpan
 from service.nlp.types import Speaker, TextSpan
@@ -612,6 +613,10 @@ def resolve_speaker(
         person = registry.person_for(head)
         if person is not None:
             return Speaker(person.name, mention, "person", person.role, "cue", 0.9)
+    organisation = organisation_of(head)
+    if organisation is not None:
+        return Speaker(organisation, mention, "organisation", None, "cue", 0.8)
+    if head.pos_ in ("PROPN",) or head.ent_type_ in ("PERSON",) or head.text[:1].isupper():
         if head.ent_type_ in ORG_LABELS:
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             name = organisation_name(ent) if ent is not None else head.text

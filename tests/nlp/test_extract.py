@@ -87,6 +87,25 @@ def test_anonymous_speaker_has_a_type_but_no_name(nlp: Language) -> None:
     assert quote.speaker.name is None and quote.speaker.type == "anonymous"
 
 
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("“We stand by our reporting,” CNN said in a statement.", "CNN", "organisation"),
+        ("“The plan is dead,” the White House said.", "White House", "organisation"),
+        ("“We will sue,” the Democratic National Committee said.", "Democratic National Committee", "organisation"),
+        ("“It is over,” the Justice Department said.", "Justice Department", "organisation"),
+        ("“Markets fell,” Reuters reported.", "Reuters", "organisation"),
+        ("“We will win,” the Trump campaign said.", "Trump campaign", "organisation"),
+        ("“It is over,” Senator Bob Smith said.", "Bob Smith", "person"),
+    ],
+)
+def test_organisations_are_known_by_their_words(nlp: Language, text: str, name: str, kind: str) -> None:
+    speaker = only(nlp, text).speaker
+    assert speaker is not None
+    assert (speaker.name, speaker.type) == (name, kind)
+    assert speaker.role is None or kind == "person"
+
+
 def test_split_quote_has_two_segments_and_one_speaker(nlp: Language) -> None:
     text = "Mark Carney spoke. “We compete,” Carney said, “and we agree.”"
     quote = only(nlp, text)
