@@ -29,7 +29,8 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
     mask = QuoteMask(doc, spans)
     registry = NameRegistry(doc)
     quotes: list[Quote] = []
-    previous: Speaker | None = None
+    previous: Speaker | None = None  # the last named speaker: an antecedent for pronouns
+    last: Speaker | None = None  # the last speaker, named or not ("said a party member"): a quote goes on
     previous_span: QuoteSpan | None = None
     for span in spans:
         cue = find_cue(doc, span, mask)
@@ -48,9 +49,9 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
                 speaker = Speaker(found.name, found.mention, found.type, found.role, "context",
                                   round(found.confidence * 0.85, 2))
                 cue = context_cue
-            elif kind == "full" and previous is not None and _same_context(text, previous_span, span):
-                speaker = Speaker(previous.name, previous.mention, previous.type, previous.role, "context",
-                                  round(previous.confidence * 0.8, 2))
+            elif kind == "full" and last is not None and _same_context(text, previous_span, span):
+                speaker = Speaker(last.name, last.mention, last.type, last.role, "context",
+                                  round(last.confidence * 0.8, 2))
         quotes.append(
             Quote(
                 start=span.start,
@@ -64,14 +65,16 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
             )
         )
         if speaker is not None and speaker.name is not None:
-            previous, previous_span = speaker, span
+            previous = speaker
+        if speaker is not None and speaker.mention is not None:
+            last, previous_span = speaker, span
     return tuple(quotes)
 
 
 def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
     """full: a sentence presented as speech; partial: words woven into the writer's sentence; term: a label."""
-    first = text[span.start : span.start + 1]
     quoted = text[span.start : span.end]
+    first = quoted.lstrip("…. [(-–—")[:1]  # “… There is evidence”, “[W]e”: the first word decides
     words = quoted.split()
     before = text[max(0, span.outer_start - 40) : span.outer_start]
     if _TERM_BEFORE.search(before) or _is_title(quoted, before):

@@ -15,6 +15,7 @@ from service.nlp.lexicon import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
     ORGANISATION_HEADS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     STANDALONE_ORGANISATIONS,
     TITLE_WORDS,
@@ -143,7 +144,9 @@ def name_parts(head: Token) -> NameParts | None:
         i -= 1
     last_title = max((k for k, t in enumerate(run) if t.lower_ in TITLE_WORDS), default=-1)
     role_tokens = run[: last_title + 1]
-    name_tokens = [t for t in run[last_title + 1 :] if t.text[:1].isupper() and t.text not in _POSSESSIVE]
+    name_tokens = [
+        t for t in run[last_title + 1 :] if t.text[:1].isupper() and t.text not in _POSSESSIVE and not reads_as_cue(t)
+    ]
     if not name_tokens or name_tokens[-1].i != head.i:
         return None
     gender = None
@@ -178,6 +181,15 @@ def organisation_of(head: Token) -> str | None:
         run.insert(0, doc[i])
         i -= 1
     return " ".join(t.text for t in run) if len(run) > 1 else None
+
+
+def reads_as_cue(token: Token) -> bool:
+    """'Stated' in 'Stated Stone:', which the tagger reads as part of the name: a reporting verb's past form."""
+    if not token.is_sent_start:
+        return False
+    word = token.lower_
+    past = word.endswith("ed") and (word[:-1] in REPORTING_VERBS or word[:-2] in REPORTING_VERBS)
+    return word in ("said", "says") or past
 
 
 def _looks_personal(head: Token, parts: NameParts) -> bool:

@@ -24,6 +24,7 @@ from service.nlp.names import (
     name_parts,
     organisation_name,
     organisation_of,
+    reads_as_cue,
 )
 from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteSpan
 from service.nlp.types import Speaker, TextSpan
@@ -94,7 +95,12 @@ def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     inner = _quote_tokens(doc, quote)
     if not inner:
         return None
-    cue = _transcript_label(doc, quote) or _dash_cue(doc, quote) or _head_chain_cue(inner, mask)
+    cue = (
+        _transcript_label(doc, quote)
+        or _dash_cue(doc, quote)
+        or _signoff_line(doc, quote)
+        or _head_chain_cue(inner, mask)
+    )
     if cue is not None:
         return cue
     window = _window(doc, quote, mask)  # built once for the two constructions that search it
@@ -147,6 +153,29 @@ def _transcript_label(doc: Doc, quote: QuoteSpan) -> Cue | None:
     if name is None or colon is None:
         return None
     return Cue(tokens=(colon[0],), speaker_head=name[-1])
+
+
+def _signoff_line(doc: Doc, quote: QuoteSpan) -> Cue | None:
+    """'"We are going to enter the next recession ...\nJosh Bivens, Economic Policy Institute."': a quote left
+    open at its paragraph's end, signed on the next line by a name and the closing mark."""
+    if quote.close_marks[-1] >= 0:
+        return None
+    text = article_text(doc)
+    line_start = text.find("\n", quote.end)
+    if line_start < 0:
+        return None
+    match = _SIGNOFF.match(text, line_start)
+    if match is None:
+        return None
+    name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    mark = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
+    if name is None or mark is None:
+        return None
+    return Cue(tokens=(mark[0],), speaker_head=name[-1])
+
+
+# a line of a name (up to five capitalised words), an optional affiliation, and the closing mark
+_SIGNOFF = re.compile(r"\n+([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,4})(?:,[^\n\"”]{1,80})?\.?[\"”](?=\s*(?:\n|$))")
 
 
 def _dash_cue(doc: Doc, quote: QuoteSpan) -> Cue | None:
@@ -547,8 +576,8 @@ def mention_span(
         run[-1].is_punct or run[-1].is_space or run[-1].dep_ in ("cc", "prep") or run[-1].pos_ == "VERB"
     ):
         run.pop()
-    while len(run) > 1 and (run[0].is_punct or run[0].is_space or run[0].pos_ == "VERB"):
-        run.pop(0)  # "Said Ellis": the verb the parser hung on the name is the cue, not the mention
+    while len(run) > 1 and (run[0].is_punct or run[0].is_space or run[0].pos_ == "VERB" or reads_as_cue(run[0])):
+        run.pop(0)  # "Said Ellis", "Stated Stone": the verb the parser hung on the name is the cue, not the mention
     start = run[0].idx
     end = run[-1].idx + len(run[-1].text)
     text = article_text(doc)

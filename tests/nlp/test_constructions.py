@@ -156,6 +156,22 @@ CASES = [
              "the vote", None, "The town", "saying", "cue"),
         id="a-weekday-is-never-the-speaker",
     ),
+    pytest.param(
+        Case("Voices like those proved decisive.\n\n\"We are going into the next recession without a consensus."
+             "\nJosh Bivens, Economic Policy Institute.\"\n\nDemocrats agreed.", "We are going", "Josh Bivens",
+             "Josh Bivens, Economic Policy Institute", "\"", "cue"),
+        id="signoff-line-after-an-open-quote",
+    ),
+    pytest.param(
+        Case("“If I was a donor, I’d want answers,” said a prominent party member. “They are paying five times "
+             "more.”", "They are paying", None, "a prominent party member", "said", "context"),
+        id="an-anonymous-speaker-goes-on",
+    ),
+    pytest.param(
+        Case("Stated Stone:\n\n“I think the stakes are high.”\n\n“… There is evidence that they cheated.”",
+             "… There is", "Stone", "Stone", None, "context"),
+        id="a-paragraph-opening-with-an-ellipsis-goes-on",
+    ),
 ]
 
 
