@@ -80,6 +80,11 @@ def is_cue_token(token: Token, mask: QuoteMask) -> bool:
     lemma = token.lemma_.lower()
     if lemma in _BACK_VERBS and any(c.dep_ == "prt" and c.lower_ == "back" for c in token.children):
         return True  # "Bennett shot back", "she fired back"
+    if lemma in _INTRODUCING_ONLY:
+        # "and he goes, “...”", "went on about", "has gone after Trump as" report speech; "the agreement goes
+        # “nowhere near far enough”" does not
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return following is not None and following.lower_ in (",", ":", "on", "after") and not mask.inside(following)
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return lemma in REPORTING_VERBS or token.text.lower() in REPORTING_VERBS
     if token.pos_ == "NOUN":
@@ -88,6 +93,7 @@ def is_cue_token(token: Token, mask: QuoteMask) -> bool:
 
 
 _BACK_VERBS = frozenset({"shoot", "fire", "hit", "push", "snap", "talk", "write"})
+_INTRODUCING_ONLY = frozenset({"go"})  # a cue only when a comma or colon introduces the quote
 
 
 def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
@@ -167,7 +173,10 @@ def _signoff_line(doc: Doc, quote: QuoteSpan) -> Cue | None:
     match = _SIGNOFF.match(text, line_start)
     if match is None:
         return None
-    name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    name_end = match.end(1)
+    while text[name_end - 1] == ".":
+        name_end -= 1  # "Donald Trump.": the sentence's full stop is no part of the name
+    name = doc.char_span(match.start(1), name_end, alignment_mode="expand")
     mark = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
     if name is None or mark is None:
         return None

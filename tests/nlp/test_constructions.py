@@ -163,6 +163,21 @@ CASES = [
         id="signoff-line-after-an-open-quote",
     ),
     pytest.param(
+        Case("“It is interesting,” he said.\n\n\"Everybody believes in the treaty until they start losing."
+             "\nDonald Trump.\"\n\nOr not.", "Everybody believes", "Donald Trump", "Donald Trump", "\"", "cue"),
+        id="signoff-line-of-a-name-alone",
+    ),
+    pytest.param(
+        Case("Sen. Bernie Sanders on Saturday criticized the accord adopted in Paris, saying the agreement goes "
+             "“nowhere near far enough.”", "nowhere near", "Bernie Sanders", "Sen. Bernie Sanders", "saying", "cue"),
+        id="go-without-a-comma-is-no-cue",
+    ),
+    pytest.param(
+        Case("Harry Reid spoke again. In recent weeks, Reid has gone after Trump as a “human leech who will bleed the "
+             "country.”", "human leech", "Harry Reid", "Reid", "gone", "cue"),
+        id="gone-after-reports-an-attack",
+    ),
+    pytest.param(
         Case("“If I was a donor, I’d want answers,” said a prominent party member. “They are paying five times "
              "more.”", "They are paying", None, "a prominent party member", "said", "context"),
         id="an-anonymous-speaker-goes-on",
