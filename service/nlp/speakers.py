@@ -121,12 +121,14 @@ def _head_chain_cue(inner: list[Token], mask: QuoteMask) -> Cue | None:
         for _ in range(6):
             if head.head.i == head.i:
                 break
-            head = head.head
+            child, head = head, head.head
             if head.i in inner_ids:
                 continue
             if mask.inside(head):
                 break
-            if is_cue_token(head, mask):
+            # Trump's “divisive” comments: words that describe the speech noun are not its content
+            describes = head.pos_ == "NOUN" and child.dep_ in ("amod", "compound", "nmod")
+            if is_cue_token(head, mask) and not describes:
                 return _cue_from(head, mask, syntactic=True)
     return None
 

@@ -43,6 +43,8 @@ def only(nlp: Language, text: str) -> Quote:
         # a relative clause
         ("Ideas were rejected by Mark Carney, who insists such moves will “never, ever” happen.",
          "Mark Carney", "insists"),
+        # the quoted word describes the speech noun ("comments"), whose owner did not say it
+        ("Hillary Clinton said that Donald Trump’s “divisive” comments hurt him.", "Hillary Clinton", "said"),
     ],
 )
 def test_speaker_and_cue(nlp: Language, text: str, speaker: str, cue: str) -> None:
