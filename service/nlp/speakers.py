@@ -292,13 +292,15 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
     for step in range(5):
         # The cue's own passive subject is its listener ("was told by"); a clause it hangs on may be
         # passive and still name the speaker ("After saying ..., she was whisked off").
-        subject = next(
+        # the subject nearest the verb: "in Salem, New Hampshire, Trump went after Bush" has two for the parser
+        subject = min(
             (
                 c
                 for c in node.children
                 if c.dep_ in SUBJECT_DEPS and (step > 0 or c.dep_ != "nsubjpass") and not mask.inside(c)
             ),
-            None,
+            key=lambda c: abs(c.i - node.i),
+            default=None,
         )
         if subject is not None and subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
             return node.head  # "Carney, who insists ..."

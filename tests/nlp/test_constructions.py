@@ -178,6 +178,11 @@ CASES = [
         id="gone-after-reports-an-attack",
     ),
     pytest.param(
+        Case("Donald Trump spent the day attacking a rival. Speaking at a town hall in Salem, New Hampshire, Trump went "
+             "after Bush, calling him “a total stiff.”", "a total stiff", "Donald Trump", "Trump", "calling", "cue"),
+        id="the-subject-nearest-the-verb",
+    ),
+    pytest.param(
         Case("“If I was a donor, I’d want answers,” said a prominent party member. “They are paying five times "
              "more.”", "They are paying", None, "a prominent party member", "said", "context"),
         id="an-anonymous-speaker-goes-on",
