@@ -77,7 +77,8 @@ def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
     first = quoted.lstrip("…. [(-–—")[:1]  # “… There is evidence”, “[W]e”: the first word decides
     words = quoted.split()
     before = text[max(0, span.outer_start - 40) : span.outer_start]
-    if _TERM_BEFORE.search(before) or _is_title(quoted, before):
+    line_start = max(text.rfind("\n", 0, span.outer_start) + 1, span.outer_start - 200)
+    if _TERM_BEFORE.search(before) or _is_title(quoted, text[line_start : span.outer_start]):
         return "term"
     if len(words) <= 4 and _title_case(quoted) and not re.search(r"[.!?]\W*$", quoted):
         # “Broad City” Star Asked ..., the PBS drama “Mercy Street,”: a name in Title Case, unless a cue
@@ -96,15 +97,32 @@ def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
 
 
 def _is_title(quoted: str, before: str) -> bool:
-    """“Fox News Sunday,”, "Face the Nation": a programme or work named in Title Case inside a sentence."""
+    """“Fox News Sunday,”, "Face the Nation": a programme or work named in Title Case inside a sentence.
+
+    `before` is the text of the quote's paragraph before it (at most 200 characters).
+    """
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quoted)]
-    if not words or len(words) > 7 or re.search(r"[.!?]\W*$", quoted) and len(words) > 3:
-        return False
-    if not _title_case(quoted):
+    if not words or len(words) > 12 or not _title_case(quoted):
         return False
     stripped = before.rstrip()
-    # inside a sentence, after a lower-case word or a possessive: "on CBS's “Face the Nation”"
-    return bool(stripped) and (stripped[-1].islower() or stripped.endswith(("'s", "’s")))
+    # a work named by what it is: 'her memoir, "Tough Choices."', 'an article titled "Clinton Does Best ..."';
+    # or by whose it is, in a sentence of the body: 'Pence said on CNN's "State of the Union."' (a headline is
+    # in Title Case too: 'Issa: Hillary Clinton’s ‘Honesty Is In Question.’')
+    in_body = sum(1 for w in stripped.split() if w[:1].islower()) >= 3
+    possessive = stripped.endswith(("'s", "’s")) and len(words) <= 7
+    if _WORK_BEFORE.search(stripped + " ") and in_body or possessive and in_body:
+        return True
+    if len(words) > 7 or re.search(r"[.!?]\W*$", quoted) and len(words) > 3:
+        return False
+    # inside a sentence, after a lower-case word: "the PBS drama “Mercy Street”"
+    return bool(stripped) and stripped[-1].islower()
+
+
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|memoir|novel|movie|film|show|series|program|programme|play|musical|song|album|podcast|episode|"
+    r"documentary|ad|article|column|op-ed|essay|headline|titled|entitled|called|named)\s*,?\s*$",
+    re.I,
+)
 
 
 def _title_case(quoted: str) -> bool:

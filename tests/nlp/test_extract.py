@@ -65,6 +65,11 @@ def test_speaker_and_cue(nlp: Language, text: str, speaker: str, cue: str) -> No
         ("He appeared on CBS's “Face the Nation” on Sunday.", "term"),
         ("The so-called “experts” were wrong.", "term"),
         ("The actor also stars in the PBS medical drama, “Mercy Street,” this winter.", "term"),
+        ("Asked about it, Pence said on CNN's “State of the Union.”", "term"),
+        ("She tossed cold water on the idea, she wrote in her memoir, “Tough Choices.”", "term"),
+        ("A liberal group launched a radio ad in Indiana on Saturday titled, “Scam.”", "term"),
+        # a headline is in Title Case too: its quote is speech
+        ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’", "full"),
     ],
 )
 def test_kind(nlp: Language, text: str, kind: str) -> None:
