@@ -178,8 +178,9 @@ CASES = [
         id="gone-after-reports-an-attack",
     ),
     pytest.param(
-        Case("Donald Trump spent the day attacking a rival. Speaking at a town hall in Salem, New Hampshire, Trump went "
-             "after Bush, calling him “a total stiff.”", "a total stiff", "Donald Trump", "Trump", "calling", "cue"),
+        Case("Donald Trump spent the day attacking a rival. Speaking at a town hall in Salem, New Hampshire, "
+             "Trump went after Bush, calling him “a total stiff.”",
+             "a total stiff", "Donald Trump", "Trump", "calling", "cue"),
         id="the-subject-nearest-the-verb",
     ),
     pytest.param(
