@@ -3,10 +3,13 @@
 
 usage: python scripts/eval_polnear.py [../shared/data/polnear/dev.jsonl] [--limit N] [--pred OUT.jsonl]
                                      [--exclude ner,lemmatizer]   (--exclude '' loads every component)
-                                     [--content]
+                                     [--content | --marks-ceiling]
 
 --content scores each one-segment quote's `content` (the reported clause, marks included) instead of its
 segment widened to its marks, which is what the shared polnear_service.py conversion sends.
+--marks-ceiling scores no extractor at all: it predicts every quoted span that overlaps a gold direct
+content, widened like the shared conversion. That is the best any system whose segments hold only the
+quoted words can do on content exact (speakers are left out, so ignore the other rows).
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -24,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from service.nlp import extract_batch, load_pipeline  # noqa: E402
 from service.nlp.pipeline import EXCLUDED_COMPONENTS  # noqa: E402
+from service.nlp.quotes import find_quote_spans  # noqa: E402
 
 
 def _load(name: str) -> ModuleType:
@@ -42,11 +47,14 @@ def main() -> int:
     ap.add_argument("--exclude", default=",".join(EXCLUDED_COMPONENTS),
                     help="model components to leave out, comma-separated (default: the service's, %(default)s)")
     ap.add_argument("--content", action="store_true", help="score quote.content as the content span")
+    ap.add_argument("--marks-ceiling", action="store_true", help="score the gold's own quoted spans (an oracle)")
     args = ap.parse_args()
     service_client, scorer = _load("polnear_service"), _load("score")
     rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
     if args.limit:
         rows = rows[: args.limit]
+    if args.marks_ceiling:
+        return _marks_ceiling(rows, args.pred, service_client, scorer)
     nlp = load_pipeline(exclude=[name for name in args.exclude.split(",") if name])
     print(f"components: {', '.join(nlp.pipe_names)}", file=sys.stderr)
     t0 = time.perf_counter()
@@ -66,6 +74,24 @@ def main() -> int:
     words = sum(len(r["text"].split()) for r in rows)
     print(f"{len(rows)} articles, {words} words, {seconds:.1f} s, {words / seconds:.0f} words/s", file=sys.stderr)
     result = scorer.score(rows, scorer.load_jsonl(args.pred), direct_only=True)
+    print(scorer.format_report(result))
+    return 0
+
+
+def _marks_ceiling(rows: list[dict[str, Any]], pred_path: str, service_client: ModuleType, scorer: ModuleType) -> int:
+    """Score every quoted span that overlaps a gold direct content: the ceiling of quoted-words segments."""
+    with open(pred_path, "w", encoding="utf-8") as out:
+        for row in rows:
+            text = row["text"]
+            gold = [(c["start"], c["end"]) for a in row["attributions"] if a["direct"] for c in a["content"]]
+            predicted = []
+            for span in find_quote_spans(text):
+                for start, end in span.segments:
+                    start, end = service_client.widen(text, start, end)
+                    if any(start < g_end and g_start < end for g_start, g_end in gold):
+                        predicted.append({"content": {"start": start, "end": end}, "speaker": None, "cue": None})
+            out.write(json.dumps({"id": row["id"], "quotes": predicted}) + "\n")
+    result = scorer.score(rows, scorer.load_jsonl(pred_path), direct_only=True)
     print(scorer.format_report(result))
     return 0
 
