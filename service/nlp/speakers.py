@@ -93,7 +93,8 @@ def is_cue_token(token: Token, mask: QuoteMask) -> bool:
 
 
 _BACK_VERBS = frozenset({"shoot", "fire", "hit", "push", "snap", "talk", "write"})
-_INTRODUCING_ONLY = frozenset({"go"})  # a cue only when a comma or colon introduces the quote
+_INTRODUCING_ONLY = frozenset({"go"})  # a cue only when a comma, colon, "on" or "after" follows
+_SAYING_VERBS = frozenset("say tell add write explain insist argue claim note state declare tweet".split())
 
 
 def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
@@ -118,6 +119,7 @@ def _head_chain_cue(inner: list[Token], mask: QuoteMask) -> Cue | None:
     inner_ids = {t.i for t in inner}
     for token in inner:
         head = token
+        unowned_noun: Token | None = None
         for _ in range(6):
             if head.head.i == head.i:
                 break
@@ -128,8 +130,18 @@ def _head_chain_cue(inner: list[Token], mask: QuoteMask) -> Cue | None:
                 break
             # Trump's “divisive” comments: words that describe the speech noun are not its content
             describes = head.pos_ == "NOUN" and child.dep_ in ("amod", "compound", "nmod")
-            if is_cue_token(head, mask) and not describes:
-                return _cue_from(head, mask, syntactic=True)
+            if not is_cue_token(head, mask) or describes:
+                continue
+            if head.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in head.children):
+                # "Mulgrew said he hopes the day sends a message that “...”": a speech noun nobody owns
+                # gives way to a verb of saying above it
+                unowned_noun = unowned_noun or head
+                continue
+            if unowned_noun is not None and head.lemma_.lower() not in _SAYING_VERBS:
+                break
+            return _cue_from(head, mask, syntactic=True)
+        if unowned_noun is not None:
+            return _cue_from(unowned_noun, mask, syntactic=True)
     return None
 
 

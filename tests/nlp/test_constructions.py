@@ -184,6 +184,12 @@ CASES = [
         id="the-subject-nearest-the-verb",
     ),
     pytest.param(
+        Case("Michael Mulgrew, president of the teachers union, said he hopes the rally sends a message that "
+             "“communities are standing up for their schools.”", "communities are", "Michael Mulgrew",
+             "Michael Mulgrew, president of the teachers union", "said", "cue"),
+        id="a-speech-noun-nobody-owns-gives-way-to-said",
+    ),
+    pytest.param(
         Case("“If I was a donor, I’d want answers,” said a prominent party member. “They are paying five times "
              "more.”", "They are paying", None, "a prominent party member", "said", "context"),
         id="an-anonymous-speaker-goes-on",
