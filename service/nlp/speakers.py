@@ -102,16 +102,29 @@ def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     inner = _quote_tokens(doc, quote)
     if not inner:
         return None
-    cue = (
-        _transcript_label(doc, quote)
-        or _dash_cue(doc, quote)
-        or _signoff_line(doc, quote)
-        or _head_chain_cue(inner, mask)
-    )
+    cue = _transcript_label(doc, quote) or _dash_cue(doc, quote) or _signoff_line(doc, quote)
     if cue is not None:
         return cue
+    cue = _head_chain_cue(inner, mask)
+    if cue is not None:
+        return _nearer_saying(doc, quote, cue, mask) or cue
     window = _window(doc, quote, mask)  # built once for the two constructions that search it
     return _according_to(doc, window) or _nearest_cue(doc, quote, window, mask) or _colon_cue(doc, quote, mask)
+
+
+def _nearer_saying(doc: Doc, quote: QuoteSpan, cue: Cue, mask: QuoteMask) -> Cue | None:
+    """'The spot concludes with footage of Trump saying, “That makes me smart,”': when the parse hangs the quote
+    on a cue further back, a verb of saying with a subject of its own, between that cue and the quote, speaks."""
+    start = cue.tokens[-1].i + 1
+    end = doc.char_span(quote.outer_start, quote.outer_start + 1, alignment_mode="expand")
+    if end is None or cue.tokens[0].idx > quote.outer_start:
+        return None
+    for token in reversed(doc[start : end.start]):
+        if token.lemma_.lower() in _SAYING_VERBS and token.pos_ == "VERB" and is_cue_token(token, mask):
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and _speaker_like(c)), None)
+            if subject is not None:
+                return Cue(tokens=(token,), speaker_head=subject, syntactic=True)
+    return None
 
 
 def _head_chain_cue(inner: list[Token], mask: QuoteMask) -> Cue | None:

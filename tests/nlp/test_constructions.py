@@ -190,6 +190,11 @@ CASES = [
         id="a-speech-noun-nobody-owns-gives-way-to-said",
     ),
     pytest.param(
+        Case("The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,” "
+             "when Clinton blasted him.", "That makes", "Trump", "Trump", "saying", "cue"),
+        id="footage-of-a-speaker-saying",
+    ),
+    pytest.param(
         Case("“If I was a donor, I’d want answers,” said a prominent party member. “They are paying five times "
              "more.”", "They are paying", None, "a prominent party member", "said", "context"),
         id="an-anonymous-speaker-goes-on",
