@@ -115,10 +115,10 @@ def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
 def _nearer_saying(doc: Doc, quote: QuoteSpan, cue: Cue, mask: QuoteMask) -> Cue | None:
     """'The spot concludes with footage of Trump saying, “That makes me smart,”': when the parse hangs the quote
     on a cue further back, a verb of saying with a subject of its own, between that cue and the quote, speaks."""
-    start = cue.tokens[-1].i + 1
     end = doc.char_span(quote.outer_start, quote.outer_start + 1, alignment_mode="expand")
     if end is None or cue.tokens[0].idx > quote.outer_start:
         return None
+    start = max(cue.tokens[-1].i + 1, end.start - _WINDOW_TOKENS)  # bounded: a sentence may hold thousands
     for token in reversed(doc[start : end.start]):
         if token.lemma_.lower() in _SAYING_VERBS and token.pos_ == "VERB" and is_cue_token(token, mask):
             subject = next((c for c in token.children if c.dep_ == "nsubj" and _speaker_like(c)), None)
