@@ -106,6 +106,18 @@ senate congress pentagon kremlin reuters bloomberg politico gallup twitter faceb
 microsoft breitbart axios
 """.split())
 
+# Places, known by their words: a name ending in one of these ("United States", "Wall Street", "Election
+# Day") or starting with one of the others ("New Jersey", "North Korea", "Los Angeles") names no person.
+# Words that end people's names too (Hill, West, Bay, Park) are left out.
+PLACE_LAST_WORDS = frozenset("""
+states kingdom republic union york jersey hampshire mexico carolina dakota virginia korea arabia africa
+america americas europe asia lanka sudan zealand street avenue square city county island islands sea
+ocean river valley coast mall monument mountains day week month
+""".split())
+PLACE_FIRST_WORDS = frozenset("""
+new north south east west united saudi sri los las san santa st. fort port
+""".split())
+
 # Dependency labels (spaCy English, ClearNLP style).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 AGENT_DEP = "agent"

@@ -15,6 +15,8 @@ from service.nlp.lexicon import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
     ORGANISATION_HEADS,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     STANDALONE_ORGANISATIONS,
@@ -183,6 +185,12 @@ def organisation_of(head: Token) -> str | None:
     return " ".join(t.text for t in run) if len(run) > 1 else None
 
 
+def _names_a_place(parts: NameParts) -> bool:
+    """'United States', 'North Korea', 'Capitol Hill', 'Election Day': a name made of place words."""
+    words = parts.name.lower().split()
+    return len(words) >= 2 and (words[-1] in PLACE_LAST_WORDS or words[0] in PLACE_FIRST_WORDS)
+
+
 def reads_as_cue(token: Token) -> bool:
     """'Stated' in 'Stated Stone:', which the tagger reads as part of the name: a reporting verb's past form."""
     if not token.is_sent_start:
@@ -194,7 +202,7 @@ def reads_as_cue(token: Token) -> bool:
 
 def _looks_personal(head: Token, parts: NameParts) -> bool:
     """A proper-noun run is a person's name unless its words or NER make it a place or an organisation."""
-    if organisation_of(head) is not None:
+    if organisation_of(head) is not None or _names_a_place(parts):
         return False
     if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
         return bool(parts.role)

@@ -43,6 +43,9 @@ def only(nlp: Language, text: str) -> Quote:
         # a relative clause
         ("Ideas were rejected by Mark Carney, who insists such moves will “never, ever” happen.",
          "Mark Carney", "insists"),
+        # a place is never the antecedent of "he"
+        ("Bob Smith criticized the deal on Monday. The United States would lose billions, he argued. "
+         "“We will never accept it,” he said.", "Bob Smith", "said"),
         # the quoted word describes the speech noun ("comments"), whose owner did not say it
         ("Hillary Clinton said that Donald Trump’s “divisive” comments hurt him.", "Hillary Clinton", "said"),
     ],
