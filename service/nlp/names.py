@@ -6,6 +6,8 @@ mention whose last word is a known surname resolves to the fullest form the arti
 """
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -65,9 +67,11 @@ class NameRegistry:
         for ent in doc.ents:
             if ent.label_ in _NAME_LABELS:
                 self._add(name_parts(ent.root))
-        # Proper-noun runs after a title ("Ontario Premier Doug Ford") are names whatever NER said.
+        # Proper-noun runs after a title ("Ontario Premier Doug Ford") are names whatever NER said; in a
+        # headline every word is capitalised, so its runs say nothing ("Black Lawmakers Rip Donald Trump").
+        headlines = _headline_lines(doc.text)
         for token in doc:
-            if token.pos_ == "PROPN" and token.dep_ != "compound":
+            if token.pos_ == "PROPN" and token.dep_ != "compound" and not _inside(token.idx, headlines):
                 parts = name_parts(token)
                 if parts and (parts.role or len(parts.name.split()) >= 2) and _looks_personal(token, parts):
                     self._add(parts)
@@ -183,6 +187,24 @@ def organisation_of(head: Token) -> str | None:
         run.insert(0, doc[i])
         i -= 1
     return " ".join(t.text for t in run) if len(run) > 1 else None
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of four words or more whose words nearly all start with a capital: headlines, in text order."""
+    lines = []
+    start = 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
+
+
+def _inside(offset: int, lines: list[tuple[int, int]]) -> bool:
+    """Is `offset` inside one of the sorted, disjoint `lines`?"""
+    index = bisect.bisect_right(lines, (offset, math.inf)) - 1
+    return index >= 0 and offset < lines[index][1]
 
 
 def _names_a_place(parts: NameParts) -> bool:

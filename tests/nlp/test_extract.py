@@ -116,6 +116,14 @@ def test_organisations_are_known_by_their_words(nlp: Language, text: str, name: 
     assert speaker.role is None or kind == "person"
 
 
+def test_a_headline_lends_no_words_to_a_name(nlp: Language) -> None:
+    text = ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON ― Donald Trump’s obsession "
+            "angered lawmakers. “He is a fraud,” said Rep. Gwen Moore. Trump did not respond. “I finished it,” "
+            "Trump said.")
+    speakers = [q.speaker.name for q in extract_quotes(nlp(text)) if q.speaker is not None]
+    assert speakers == ["Gwen Moore", "Donald Trump"]
+
+
 def test_split_quote_has_two_segments_and_one_speaker(nlp: Language) -> None:
     text = "Mark Carney spoke. “We compete,” Carney said, “and we agree.”"
     quote = only(nlp, text)
