@@ -66,7 +66,8 @@ congressman congresswoman governor gov. gov mayor speaker leader chairman chairw
 spokesman spokeswoman spokesperson ambassador director commissioner attorney general judge justice
 candidate nominee chief adviser advisor aide official officer minister's king queen prince pope
 trade foreign finance defense defence deputy former u.s. us canadian american opposition conservative
-liberal democratic republican state federal white house press commerce treasury
+liberal democratic republican democrat gop independent libertarian activist state federal white house press
+commerce treasury
 mr. mr mrs. mrs ms. ms dr. dr miss sir lord lady gen. gen col. col lt. sgt. rev. prof.
 """.split())
 

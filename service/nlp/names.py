@@ -28,6 +28,7 @@ from service.nlp.lexicon import (
 _NAME_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_ROLE_ACRONYMS = frozenset({"ceo", "cfo", "coo", "us", "mr", "ms", "mrs", "dr", "sen", "rep", "gov"})
 
 
 @dataclass
@@ -172,8 +173,8 @@ def organisation_of(head: Token) -> str | None:
     'CNN', 'Reuters', 'the Democratic National Committee', 'the Justice Department', 'the Trump campaign'.
     """
     text = head.text
-    if text.isupper() and text.isalpha() and 2 <= len(text) <= 5 and head.lower_ not in TITLE_WORDS:
-        return text  # an acronym: CNN, FBI, DNC
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= 5 and head.lower_ not in _ROLE_ACRONYMS:
+        return text  # an acronym: CNN, FBI, DNC, GOP
     if head.lower_ in STANDALONE_ORGANISATIONS and text[:1].isupper():
         return text
     if head.lower_ not in ORGANISATION_HEADS:

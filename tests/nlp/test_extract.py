@@ -106,7 +106,9 @@ def test_anonymous_speaker_has_a_type_but_no_name(nlp: Language) -> None:
         ("“It is over,” the Justice Department said.", "Justice Department", "organisation"),
         ("“Markets fell,” Reuters reported.", "Reuters", "organisation"),
         ("“We will win,” the Trump campaign said.", "Trump campaign", "organisation"),
+        ("“We will win,” the GOP said.", "GOP", "organisation"),
         ("“It is over,” Senator Bob Smith said.", "Bob Smith", "person"),
+        ("“We will win,” Democrat Hillary Clinton said.", "Hillary Clinton", "person"),
     ],
 )
 def test_organisations_are_known_by_their_words(nlp: Language, text: str, name: str, kind: str) -> None:
