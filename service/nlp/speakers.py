@@ -676,14 +676,14 @@ def resolve_speaker(
         if person is None:
             return Speaker(None, mention, "unknown", None, "none", 0.3)
         return Speaker(person.name, mention, "person", person.role, "pronoun", 0.75)
-    if head.pos_ in ("PROPN",) or head.ent_type_ in ("PERSON",) or head.text[:1].isupper():
-        person = registry.person_for(head)
-        if person is not None:
-            return Speaker(person.name, mention, "person", person.role, "cue", 0.9)
-    organisation = organisation_of(head)
+    proper = head.pos_ == "PROPN" or head.ent_type_ == "PERSON" or head.text[:1].isupper()
+    person = registry.person_for(head) if proper else None
+    if person is not None:
+        return Speaker(person.name, mention, "person", person.role, "cue", 0.9)
+    organisation = organisation_of(head)  # after the people: a known surname wins over an organisation word
     if organisation is not None:
         return Speaker(organisation, mention, "organisation", None, "cue", 0.8)
-    if head.pos_ in ("PROPN",) or head.ent_type_ in ("PERSON",) or head.text[:1].isupper():
+    if proper:
         if head.ent_type_ in ORG_LABELS:
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             name = organisation_name(ent) if ent is not None else head.text
