@@ -209,7 +209,7 @@ def _inside(offset: int, lines: list[tuple[int, int]]) -> bool:
 
 
 def _names_a_place(parts: NameParts) -> bool:
-    """'United States', 'North Korea', 'Capitol Hill', 'Election Day': a name made of place words."""
+    """'United States', 'North Korea', 'Wall Street', 'Election Day': a name made of place words."""
     words = parts.name.lower().split()
     return len(words) >= 2 and (words[-1] in PLACE_LAST_WORDS or words[0] in PLACE_FIRST_WORDS)
 
