@@ -280,9 +280,14 @@ def _adjacent_subject(verb: Token, mask: QuoteMask) -> Token | None:
     if i < 0 or mask.inside(doc[i]):
         return None
     candidate = doc[i]
+    if candidate.lower_ in _RELATIVE_PRONOUNS and candidate.head.dep_ == "relcl":
+        candidate = candidate.head.head  # "a young woman who suggested": who is the noun the clause hangs on
     if candidate.pos_ in ("PROPN", "NOUN", "PRON") and candidate.text[:1].isalpha() and _speaker_like(candidate):
         return candidate
     return _name_after_quote(verb, mask)
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 def _name_after_quote(verb: Token, mask: QuoteMask) -> Token | None:

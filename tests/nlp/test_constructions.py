@@ -195,6 +195,11 @@ CASES = [
         id="footage-of-a-speaker-saying",
     ),
     pytest.param(
+        Case("Mr. Smith told a story about a retired general who warned that the plan would “segregate” the troops.",
+             "segregate", None, "a retired general", "warned", "cue"),
+        id="who-stands-for-the-noun-it-follows",
+    ),
+    pytest.param(
         Case("“If I was a donor, I’d want answers,” said a prominent party member. “They are paying five times "
              "more.”", "They are paying", None, "a prominent party member", "said", "context"),
         id="an-anonymous-speaker-goes-on",
