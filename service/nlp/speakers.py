@@ -246,12 +246,9 @@ def _inverted_subject(verb: Token, mask: QuoteMask) -> Token | None:
     """'“...,” said James Acton, a physicist': the speaker after the verb, which the parser may call an object."""
     doc = verb.doc
     if verb.is_sent_start and verb.i + 1 < len(doc):
-        # "Said Ellis: ...", which the parser reads as a compound noun
-        following = doc[verb.i + 1]
-        if following.pos_ == "PROPN" and not mask.inside(following):
-            while following.dep_ in ("compound", "flat") and following.head.i > following.i:
-                following = following.head
-            return following
+        named = _name_at(doc[verb.i + 1], mask)  # "Said Ellis: ...", which the parser reads as a compound noun
+        if named is not None:
+            return named
     before = doc[max(0, verb.i - 2) : verb.i].text.replace(" ", "")
     if verb.i == 0 or not before.endswith(tuple(_CLOSING_MARKS)):
         return None
@@ -261,7 +258,18 @@ def _inverted_subject(verb: Token, mask: QuoteMask) -> Token | None:
                 return child
         if child.i == verb.i + 1 and child.dep_ == "advmod" and child.is_title and child.is_alpha:
             return child  # "said Skelly": a surname the tagger took for an adverb
-    return None
+    # '“...,” said David Brock, a confidant who heads the PAC Correct the Record': the parse gave the name
+    # to a verb further on; the name right after the cue is still its speaker
+    return _name_at(doc[verb.i + 1], mask) if verb.i + 1 < len(doc) else None
+
+
+def _name_at(first: Token, mask: QuoteMask) -> Token | None:
+    """The head of the proper name that starts at `first` ("David" -> "Brock"), or None."""
+    if first.pos_ != "PROPN" or mask.inside(first):
+        return None
+    while first.dep_ in ("compound", "flat") and first.head.i > first.i:
+        first = first.head
+    return first
 
 
 def _adjacent_subject(verb: Token, mask: QuoteMask) -> Token | None:
@@ -370,7 +378,7 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
                 return node.head  # "Trump, who said ...", "Trump called ..." parsed as a noun modifier
             node = _governing_verb(node.head)  # "the friction in ties saying": climb to the clause
             continue
-        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "prep") and node.head is not node:
+        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "parataxis") and node.head is not node:
             node = node.head  # "..., saying" / "and added" take the subject of the clause they hang on
             continue
         break

@@ -200,6 +200,18 @@ CASES = [
         id="who-stands-for-the-noun-it-follows",
     ),
     pytest.param(
+        Case("It is now part of the conversation.\n\n\"What's shaping up is a battle for the ages,\" said David "
+             "Brock, a Clinton confidant who heads the pro-Clinton super PAC Correct the Record.", "What's shaping",
+             "David Brock", "David Brock, a Clinton confidant who heads the pro-Clinton super PAC", "said", "cue"),
+        id="the-name-right-after-an-inverted-cue",
+    ),
+    pytest.param(
+        Case("So far, Sanders has shown little inclination. But Sen. Richard J. Durbin (D-Ill.), noting the size of "
+             "Sanders's following, said, \"Let me tell you, he's got a heck of an email list.\"", "Let me tell",
+             "Richard J. Durbin", "Sen. Richard J. Durbin (D-Ill.)", "said", "cue"),
+        id="a-cue-in-parataxis-takes-the-subject-of-its-clause",
+    ),
+    pytest.param(
         Case("“If I was a donor, I’d want answers,” said a prominent party member. “They are paying five times "
              "more.”", "They are paying", None, "a prominent party member", "said", "context"),
         id="an-anonymous-speaker-goes-on",
