@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from service.nlp.content import reported_content
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import parse_batch
-from service.nlp.quotes import QuoteSpan, find_quote_spans
+from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteSpan, find_quote_spans
 from service.nlp.speakers import Cue, QuoteMask, article_text, find_cue, preceding_cue, resolve_speaker
 from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
 
@@ -36,9 +36,11 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
         cue = find_cue(doc, span, mask)
         kind = _kind(text, span, cue)
         speaker: Speaker | None = None
+        # a transcript turn ("Q: ...") names its own speaker or nobody: it never continues the one before
+        turn = TRANSCRIPT_LABEL.match(text, span.start, span.end) is not None
         if kind != "term":
             context_cue = None
-            if kind == "full" and (cue is None or cue.speaker_head is None):
+            if kind == "full" and not turn and (cue is None or cue.speaker_head is None):
                 context_cue = preceding_cue(doc, span, mask)
             if cue is not None and cue.speaker_head is not None:
                 speaker = resolve_speaker(cue.speaker_head, span, registry, previous, cue.tokens, mask)
@@ -49,7 +51,7 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
                 speaker = Speaker(found.name, found.mention, found.type, found.role, "context",
                                   round(found.confidence * 0.85, 2))
                 cue = context_cue
-            elif kind == "full" and last is not None and _same_context(text, previous_span, span):
+            elif kind == "full" and not turn and last is not None and _same_context(text, previous_span, span):
                 speaker = Speaker(last.name, last.mention, last.type, last.role, "context",
                                   round(last.confidence * 0.8, 2))
         quotes.append(
@@ -77,7 +79,7 @@ def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
     first = quoted.lstrip("…. [(-–—")[:1]  # “… There is evidence”, “[W]e”: the first word decides
     words = quoted.split()
     before = text[max(0, span.outer_start - 40) : span.outer_start]
-    line_start = max(text.rfind("\n", 0, span.outer_start) + 1, span.outer_start - 200)
+    line_start = max(text.rfind("\n", max(0, span.outer_start - 200), span.outer_start) + 1, span.outer_start - 200)
     if _TERM_BEFORE.search(before) or _is_title(quoted, text[line_start : span.outer_start]):
         return "term"
     if len(words) <= 4 and _title_case(quoted) and not re.search(r"[.!?]\W*$", quoted):

@@ -28,6 +28,10 @@ from service.nlp.lexicon import (
 _NAME_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# title words that also name organisations: "the Justice Department", "the White House", "the Democratic Party"
+_ORGANISATION_MODIFIERS = frozenset(
+    "justice state federal white house press democratic republican commerce treasury defense foreign trade".split()
+)
 _ROLE_ACRONYMS = frozenset({"ceo", "cfo", "coo", "us", "mr", "ms", "mrs", "dr", "sen", "rep", "gov"})
 
 
@@ -173,20 +177,26 @@ def organisation_of(head: Token) -> str | None:
     'CNN', 'Reuters', 'the Democratic National Committee', 'the Justice Department', 'the Trump campaign'.
     """
     text = head.text
+    doc = head.doc
+    label = head.i + 1 < len(doc) and doc[head.i + 1].text == ":"  # "TRUMP:" opens a transcript line
     if text.isupper() and text.isalpha() and 2 <= len(text) <= 5 and head.lower_ not in _ROLE_ACRONYMS:
-        return text  # an acronym: CNN, FBI, DNC, GOP
+        return None if label else text  # an acronym: CNN, FBI, DNC, GOP
     if head.lower_ in STANDALONE_ORGANISATIONS and text[:1].isupper():
         return text
     if head.lower_ not in ORGANISATION_HEADS:
         return None
-    doc = head.doc
     run = [head]
+    positions = {head.i}
     i = head.i - 1
-    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].text[:1].isupper():
-        if "\n" in doc[i].whitespace_ or doc[i].head.i not in {t.i for t in run}:
+    while i >= 0 and len(run) < 7 and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].text[:1].isupper():
+        if "\n" in doc[i].whitespace_ or doc[i].head.i not in positions:
             break
-        run.insert(0, doc[i])
+        run.append(doc[i])
+        positions.add(i)
         i -= 1
+    run.reverse()
+    if any(t.lower_ in TITLE_WORDS and t.lower_ not in _ORGANISATION_MODIFIERS for t in run):
+        return None  # "Sen. Frank Church": a title makes it a person
     return " ".join(t.text for t in run) if len(run) > 1 else None
 
 

@@ -209,8 +209,12 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
     return spans
 
 
-# A transcript's speaker label: one to three words in capitals and a colon ("PENCE:", "SEN. TIM KAINE:").
-TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+# A transcript's speaker label: one to three words in capitals and a colon ("PENCE:", "SEN. TIM KAINE:", "Q:"),
+# but not a newsroom label ("BREAKING:", "EDITOR'S NOTE:").
+TRANSCRIPT_LABEL = re.compile(
+    r"(?!(?:BREAKING|UPDATE|UPDATED|NOTE|EDITOR'S NOTE|EDITOR’S NOTE|CORRECTION|WATCH|READ|RELATED|PHOTO|VIDEO)\b)"
+    r"([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,2}):\s"
+)
 
 
 def _closers_ahead(marks: list[Mark]) -> int:

@@ -121,9 +121,15 @@ def _nearer_saying(doc: Doc, quote: QuoteSpan, cue: Cue, mask: QuoteMask) -> Cue
     start = max(cue.tokens[-1].i + 1, end.start - _WINDOW_TOKENS)  # bounded: a sentence may hold thousands
     for token in reversed(doc[start : end.start]):
         if token.lemma_.lower() in _SAYING_VERBS and token.pos_ == "VERB" and is_cue_token(token, mask):
+            # its own clause must run up to the quote: not "where Clinton told her supporters to stay home,
+            # that the plan was “a disaster”"
+            gap = doc[token.right_edge.i + 1 : end.start]
+            if any(not t.is_punct and t.lower_ not in _ADJACENT_FILLERS for t in gap):
+                return None
             subject = next((c for c in token.children if c.dep_ == "nsubj" and _speaker_like(c)), None)
             if subject is not None:
                 return Cue(tokens=(token,), speaker_head=subject, syntactic=True)
+            return None
     return None
 
 
@@ -179,8 +185,8 @@ def _transcript_label(doc: Doc, quote: QuoteSpan) -> Cue | None:
     if quote.outer_start > 0 and text[quote.outer_start - 1] != "\n":
         return None
     match = TRANSCRIPT_LABEL.match(text, quote.start, quote.end)
-    if match is None:
-        return None
+    if match is None or len(match.group(1)) < 2:
+        return None  # "Q:" and "A:" part an interview's turns but name nobody
     name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
     colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
     if name is None or colon is None:
@@ -205,7 +211,8 @@ def _signoff_line(doc: Doc, quote: QuoteSpan) -> Cue | None:
         name_end -= 1  # "Donald Trump.": the sentence's full stop is no part of the name
     name = doc.char_span(match.start(1), name_end, alignment_mode="expand")
     mark = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
-    if name is None or mark is None:
+    # a name, not a sentence in Title Case: "She Said." or "The Police Department Said Nothing."
+    if name is None or mark is None or name[-1].pos_ != "PROPN" or name[0].pos_ in ("DET", "PRON"):
         return None
     return Cue(tokens=(mark[0],), speaker_head=name[-1])
 
@@ -703,7 +710,9 @@ def resolve_speaker(
             return Speaker(name, mention, "organisation", None, "cue", 0.8)
         parts = name_parts(head)
         if parts is not None and head.ent_type_ not in ORG_LABELS:
-            return Speaker(parts.name, mention, "person", parts.role, "cue", 0.6)
+            # a transcript's label is in capitals ("KAINE:"); the name is not
+            name = parts.name.title() if parts.name.isupper() else parts.name
+            return Speaker(name, mention, "person", parts.role, "cue", 0.6)
     named = _appositive_person(head, registry)
     if named is not None:  # "his niece, state Del. Marcia Price, said"
         return Speaker(named.name, mention, "person", named.role, "cue", 0.8)

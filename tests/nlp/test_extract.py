@@ -46,6 +46,10 @@ def only(nlp: Language, text: str) -> Quote:
         # a place is never the antecedent of "he"
         ("Bob Smith criticized the deal on Monday. The United States would lose billions, he argued. "
          "“We will never accept it,” he said.", "Bob Smith", "said"),
+        # a verb of saying in a side clause between the cue and the quote is not its cue
+        ("Trump said at the rally, where Clinton told her supporters to stay home, that the plan was “a disaster.”",
+         "Trump", "said"),
+        ("Obama said that because Biden explained the rules, the vote would be “very close.”", "Obama", "said"),
         # the quoted word describes the speech noun ("comments"), whose owner did not say it
         ("Hillary Clinton said that Donald Trump’s “divisive” comments hurt him.", "Hillary Clinton", "said"),
     ],
@@ -108,6 +112,7 @@ def test_anonymous_speaker_has_a_type_but_no_name(nlp: Language) -> None:
         ("“We will win,” the Trump campaign said.", "Trump campaign", "organisation"),
         ("“We will win,” the GOP said.", "GOP", "organisation"),
         ("“It is over,” Senator Bob Smith said.", "Bob Smith", "person"),
+        ("“We will win,” said Sen. Frank Church.", "Frank Church", "person"),
         ("“We will win,” Democrat Hillary Clinton said.", "Hillary Clinton", "person"),
     ],
 )
@@ -124,6 +129,17 @@ def test_a_headline_lends_no_words_to_a_name(nlp: Language) -> None:
             "Trump said.")
     speakers = [q.speaker.name for q in extract_quotes(nlp(text)) if q.speaker is not None]
     assert speakers == ["Gwen Moore", "Donald Trump"]
+
+
+def test_transcript_turns_name_their_own_speaker_or_nobody(nlp: Language) -> None:
+    text = 'Tim Kaine was asked.\n\n"SEN. TIM KAINE: We will win.\n"Q: Will you run?\n"A: Yes, I will."'
+    turns = [(q.text[:2], q.speaker.name if q.speaker else None) for q in extract_quotes(nlp(text))]
+    assert turns == [("SE", "Tim Kaine"), ("Q:", None), ("A:", None)]
+
+
+def test_a_title_case_sentence_signs_nothing(nlp: Language) -> None:
+    quote = only(nlp, '"I did not go.\nShe Said."')
+    assert quote.speaker is None
 
 
 def test_split_quote_has_two_segments_and_one_speaker(nlp: Language) -> None:
