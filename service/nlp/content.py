@@ -52,9 +52,17 @@ def _clause_around(doc: Doc, quote: QuoteSpan, cue: Cue | None) -> tuple[int, in
         node = node.head
     else:
         return None
-    if node.dep_ not in _CONTENT_DEPS or node.i > cue_token.i + 40:
+    as_phrase = node.dep_ == "prep" and node.lower_ == "as"
+    if not (node.dep_ in _CONTENT_DEPS or as_phrase) or node.i > cue_token.i + 40:
         return None
     tokens = [t for t in node.subtree if not t.is_space]
+    if node.dep_ == "oprd" or as_phrase:
+        # "called Trump “a psychopath”", "described Trump as “unfit”": what is reported is about the object too
+        objects = [c for c in cue_token.children if c.dep_ == "dobj" and c.i < node.i]
+        if objects:
+            tokens = [t for t in objects[0].subtree if not t.is_space] + tokens
+        elif as_phrase:
+            return None  # "was described as “unfit”": the marks are the content
     begin = tokens[0]
     while begin.is_punct and begin.i < tokens[-1].i:
         begin = doc[begin.i + 1]

@@ -175,6 +175,10 @@ def test_offsets_always_point_into_the_text(nlp: Language, text: str) -> None:
         ("Trump said that voting fraud is “a big, big problem in this country.”",
          "that voting fraud is “a big, big problem in this country.”"),
         ("The doctor declared the candidate “extremely physically fit.”", "the candidate “extremely physically fit.”"),
+        # what is said of an object takes the object in
+        ("Clinton described Trump as “uniquely unacceptable and unfit.”",
+         "Trump as “uniquely unacceptable and unfit.”"),
+        ("The senator called the plan “a disaster waiting to happen.”", "the plan “a disaster waiting to happen.”"),
         # a whole quote: its marks
         ("“We compete,” Carney said.", "“We compete,”"),
         # a clause that is mostly the writer's words keeps the marks alone
