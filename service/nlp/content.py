@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from service.nlp.lexicon import DOUBLE_AMBIGUOUS, DOUBLE_CLOSERS, DOUBLE_MARKS, SINGLE_AMBIGUOUS, SINGLE_CLOSERS
+from service.nlp.pipeline import article_text
 from service.nlp.quotes import QuoteSpan
-from service.nlp.speakers import Cue, QuoteMask, article_text
+from service.nlp.speakers import Cue, QuoteMask
 from service.nlp.types import TextSpan
 
 # Dependents of a cue that carry what it reports: "said [that ...]", "called him [“a liar”]".

@@ -9,9 +9,9 @@ from spacy.tokens import Doc
 
 from service.nlp.content import reported_content
 from service.nlp.names import NameRegistry
-from service.nlp.pipeline import parse_batch
+from service.nlp.pipeline import article_text, parse_batch
 from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteSpan, find_quote_spans
-from service.nlp.speakers import Cue, QuoteMask, article_text, find_cue, preceding_cue, resolve_speaker
+from service.nlp.speakers import Cue, QuoteMask, find_cue, preceding_cue, resolve_speaker
 from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
 
 # "the word “conflict”", "so-called “experts”": the marks label words, nobody speaks.

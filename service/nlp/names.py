@@ -24,6 +24,7 @@ from service.nlp.lexicon import (
     STANDALONE_ORGANISATIONS,
     TITLE_WORDS,
 )
+from service.nlp.pipeline import article_text
 
 _NAME_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -74,7 +75,7 @@ class NameRegistry:
                 self._add(name_parts(ent.root))
         # Proper-noun runs after a title ("Ontario Premier Doug Ford") are names whatever NER said; in a
         # headline every word is capitalised, so its runs say nothing ("Black Lawmakers Rip Donald Trump").
-        headlines = _headline_lines(doc.text)
+        headlines = _headline_lines(article_text(doc))
         for token in doc:
             if token.pos_ == "PROPN" and token.dep_ != "compound" and not _inside(token.idx, headlines):
                 parts = name_parts(token)

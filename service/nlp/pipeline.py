@@ -190,6 +190,17 @@ def parse_batch(
             yield joined
 
 
+def article_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "quote_service.text"
+
+
 def _batches(texts: Iterable[str], max_chars: int) -> Iterator[list[str]]:
     """Consecutive groups of `texts` of at most `max_chars` characters together (a longer text goes alone)."""
     batch: list[str] = []

@@ -26,19 +26,9 @@ from service.nlp.names import (
     organisation_of,
     reads_as_cue,
 )
+from service.nlp.pipeline import article_text
 from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteSpan
 from service.nlp.types import Speaker, TextSpan
-
-
-def article_text(doc: Doc) -> str:
-    """`doc.text`, joined once per document: spaCy rebuilds it from every token on each access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-_TEXT_KEY = "quote_service.text"
 
 
 @dataclass(frozen=True)
