@@ -79,7 +79,8 @@ def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
     first = quoted.lstrip("…. [(-–—")[:1]  # “… There is evidence”, “[W]e”: the first word decides
     words = quoted.split()
     before = text[max(0, span.outer_start - 40) : span.outer_start]
-    line_start = max(text.rfind("\n", max(0, span.outer_start - 200), span.outer_start) + 1, span.outer_start - 200)
+    window_start = max(0, span.outer_start - 200)
+    line_start = text.rfind("\n", window_start, span.outer_start) + 1 or window_start
     if _TERM_BEFORE.search(before) or _is_title(quoted, text[line_start : span.outer_start]):
         return "term"
     if len(words) <= 4 and _title_case(quoted) and not re.search(r"[.!?]\W*$", quoted):
@@ -112,7 +113,7 @@ def _is_title(quoted: str, before: str) -> bool:
     # in Title Case too: 'Issa: Hillary Clinton’s ‘Honesty Is In Question.’')
     in_body = sum(1 for w in stripped.split() if w[:1].islower()) >= 3
     possessive = stripped.endswith(("'s", "’s")) and len(words) <= 7
-    if _WORK_BEFORE.search(stripped + " ") and in_body or possessive and in_body:
+    if in_body and (possessive or _WORK_BEFORE.search(stripped)):
         return True
     if len(words) > 7 or re.search(r"[.!?]\W*$", quoted) and len(words) > 3:
         return False
