@@ -16,6 +16,7 @@ Pure Python (no Flask, spaCy, Redis or I/O). The one entry point is `group_varia
     {'op': 'replace', 'from': 'could', 'to': 'can'}
 """
 
+from service.variants.chronology import order_by_published, order_groups_by_published, published_instant
 from service.variants.groups import DEFAULT_MIN_SIMILARITY, group_variants
 from service.variants.types import QuoteRef, VariantGroup, VariantMember, WordChange
 
@@ -26,4 +27,7 @@ __all__ = [
     "VariantMember",
     "WordChange",
     "group_variants",
+    "order_by_published",
+    "order_groups_by_published",
+    "published_instant",
 ]

@@ -54,18 +54,29 @@ class VariantMember:
 
 @dataclass(frozen=True)
 class VariantGroup:
-    """Quotes that render one utterance; the canonical quote is its fullest rendering."""
+    """Quotes that render one utterance; the canonical quote is its fullest rendering, or the earliest published.
+
+    `relation` and `changes` of every member describe it against the fullest rendering; that is the
+    canonical quote unless `chronology.order_by_published` named the earliest one canonical.
+    """
 
     id: str  # "g1", "g2", ... in a deterministic order
     canonical_quote_id: str
     members: tuple[VariantMember, ...]  # the canonical quote first; at least 2
     speaker_conflict: bool  # members name different speakers: a possible misattribution
+    fullest_quote_id: str = ""  # set when it differs from canonical_quote_id (see chronology)
+
+    @property
+    def fullest(self) -> str:
+        """The quote id of the fullest rendering, which relations and changes refer to."""
+        return self.fullest_quote_id or self.canonical_quote_id
 
     def to_dict(self) -> dict[str, Any]:
         """JSON shape of one group."""
         return {
             "id": self.id,
             "canonical_quote_id": self.canonical_quote_id,
+            "fullest_quote_id": self.fullest,
             "members": [m.to_dict() for m in self.members],
             "speaker_conflict": self.speaker_conflict,
         }

@@ -205,7 +205,7 @@ def test_group_shape() -> None:
         assert (first.relation, first.similarity, first.changes) == ("identical", 1.0, ())
         assert len({m.quote_id for m in group.members}) == len(group.members)
         data = group.to_dict()
-        assert set(data) == {"id", "canonical_quote_id", "members", "speaker_conflict"}
+        assert set(data) == {"id", "canonical_quote_id", "fullest_quote_id", "members", "speaker_conflict"}
         assert all(set(m) == {"quote_id", "relation", "similarity", "changes"} for m in data["members"])
 
 
