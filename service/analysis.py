@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,15 +10,31 @@ from spacy.language import Language
 
 from service.cache import ResultCache, cache_key
 from service.nlp import PIPELINE_VERSION, Quote, extract_batch
-from service.variants import DEFAULT_MIN_SIMILARITY, QuoteRef, VariantGroup, group_variants
+from service.variants import (
+    DEFAULT_MIN_SIMILARITY,
+    QuoteRef,
+    VariantGroup,
+    group_variants,
+    order_groups_by_published,
+)
+
+# The units `options.offsets` may count in; every offset of a response is in one of them.
+OFFSET_UNITS = ("codepoint", "utf16", "utf8")
 
 
 @dataclass(frozen=True)
 class ArticleInput:
-    """One article as the caller sent it; `id` is already assigned."""
+    """One article as the caller sent it; `id` is already assigned.
+
+    `published` orders variant groups; `metadata` (url, outlet, published, meta as sent) is returned
+    unchanged. Neither reaches extraction or its cache key.
+    """
 
     id: str
     text: str
+    published: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    from_html: bool = False  # `text` was extracted from the caller's HTML, so the response returns it
 
 
 @dataclass(frozen=True)
@@ -28,6 +44,7 @@ class AnalysisOptions:
     variants: bool = True
     min_similarity: float = DEFAULT_MIN_SIMILARITY
     terms: bool = False  # scare quotes and labels ("so-called “experts”") are left out unless asked for
+    offsets: str = "codepoint"  # one of OFFSET_UNITS: how the response counts offsets, never extraction
 
     def extraction_key(self) -> dict[str, Any]:
         """Options that change per-article extraction (none yet; variants run after the cache)."""
@@ -42,6 +59,9 @@ class ArticleResult:
     quotes: tuple[Quote, ...]
     cache_hit: bool
     numbers: tuple[int, ...] = ()  # 1-based place of each quote among all the article's quotes
+    text: str = ""  # the text every offset refers to
+    from_html: bool = False
+    metadata: Mapping[str, Any] = field(default_factory=dict)
 
     def quote_id(self, index: int) -> str:
         """The id of `quotes[index]`: '<article id>#q<n>', stable whichever kinds were asked for."""
@@ -55,6 +75,7 @@ class Analysis:
 
     articles: tuple[ArticleResult, ...]
     variant_groups: tuple[VariantGroup, ...] = field(default=())
+    options: AnalysisOptions = field(default_factory=AnalysisOptions)
 
     @property
     def cache_hit(self) -> bool:
@@ -99,7 +120,21 @@ def analyse(
             for n, quote in enumerate(result.quotes)
         ]
         groups = tuple(group_variants(refs, min_similarity=options.min_similarity))
-    return Analysis(articles=article_results, variant_groups=groups)
+        published = {
+            ref.quote_id: article.published
+            for ref, article in _refs_with_articles(refs, articles)
+            if article.published is not None
+        }
+        if published:
+            groups = tuple(order_groups_by_published(groups, published))
+    return Analysis(articles=article_results, variant_groups=groups, options=options)
+
+
+def _refs_with_articles(
+    refs: Sequence[QuoteRef], articles: Sequence[ArticleInput]
+) -> list[tuple[QuoteRef, ArticleInput]]:
+    by_id = {a.id: a for a in articles}
+    return [(ref, by_id[ref.article_id]) for ref in refs]
 
 
 def _article_result(article: ArticleInput, quotes: tuple[Quote, ...], *, cache_hit: bool, terms: bool) -> ArticleResult:
@@ -109,6 +144,9 @@ def _article_result(article: ArticleInput, quotes: tuple[Quote, ...], *, cache_h
         quotes=tuple(q for _, q in kept),
         cache_hit=cache_hit,
         numbers=tuple(n for n, _ in kept),
+        text=article.text,
+        from_html=article.from_html,
+        metadata=article.metadata,
     )
 
 

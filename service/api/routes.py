@@ -15,7 +15,13 @@ from service.analysis import analyse
 from service.api.budget import run_within_budget
 from service.api.errors import Problem
 from service.api.observability import metrics_response, observe_analysis, observe_response_hit
-from service.api.schemas import QuotesRequest, dump_analysis, load_quotes_request, load_text_request
+from service.api.schemas import (
+    QuotesRequest,
+    dump_analysis,
+    load_html_request,
+    load_quotes_request,
+    load_text_request,
+)
 from service.cache import ResultCache, cache_key
 from service.config import Settings
 from service.nlp import PIPELINE_VERSION
@@ -118,10 +124,12 @@ def metrics() -> Response:
 
 def _read_quotes_request(body: str, settings: Settings) -> QuotesRequest:
     """The body as a QuotesRequest: JSON in either form, or raw UTF-8 text."""
-    if request.mimetype == "text/plain":
+    if request.mimetype in ("text/plain", "text/html"):
         charset = request.mimetype_params.get("charset", "utf-8").lower()
         if charset not in ("utf-8", "utf8", "us-ascii"):
-            raise UnsupportedMediaType(f"text/plain must be UTF-8; got charset={charset}.")
+            raise UnsupportedMediaType(f"{request.mimetype} must be UTF-8; got charset={charset}.")
+        if request.mimetype == "text/html":
+            return load_html_request(body, settings)
         return load_text_request(body, settings)
     if request.is_json:
         try:
@@ -131,7 +139,8 @@ def _read_quotes_request(body: str, settings: Settings) -> QuotesRequest:
             raise Problem(HTTPStatus.BAD_REQUEST, f"The body is not valid JSON: {exc}") from None
         return load_quotes_request(payload, settings)
     raise UnsupportedMediaType(
-        f"Send application/json or text/plain; charset=utf-8, not {request.mimetype or 'no content type'}."
+        "Send application/json, text/plain or text/html (UTF-8), "
+        f"not {request.mimetype or 'no content type'}."
     )
 
 

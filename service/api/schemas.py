@@ -1,20 +1,29 @@
 """marshmallow schemas mirroring openapi.yaml: request loading (with limits) and response dumping."""
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
-from service.analysis import Analysis, AnalysisOptions, ArticleInput, ArticleResult
+from service.analysis import OFFSET_UNITS, Analysis, AnalysisOptions, ArticleInput, ArticleResult
 from service.api.errors import Problem
 from service.config import Settings
+from service.html_text import html_to_text
 from service.nlp import PIPELINE_VERSION
+from service.offsets import convert_spans, offset_converter
+from service.variants.chronology import parse_rfc3339
 
 MAX_ID_CHARS = 256
+MAX_URL_CHARS = 2048
+MAX_OUTLET_CHARS = 256
+
+# Fields of an article that travel with it: echoed back unchanged, never read by extraction.
+METADATA_FIELDS = ("url", "outlet", "published", "meta")
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,42 @@ class UnicodeString(fields.String):
         return text
 
 
+class RFC3339String(UnicodeString):
+    """An RFC 3339 date-time ("2024-05-01T09:30:00Z"), kept as sent."""
+
+    default_error_messages = {"rfc3339": "Not an RFC 3339 date-time such as 2024-05-01T09:30:00Z."}
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if parse_rfc3339(text) is None:
+            raise self.make_error("rfc3339")
+        return text
+
+
+class JSONObject(fields.Dict):
+    """Any JSON object, echoed back as sent; strings in it must be valid Unicode like the rest of the body."""
+
+    default_error_messages = {
+        "surrogate": "Not valid Unicode: a lone surrogate in the object.",
+        "not_json": "Not JSON: NaN and Infinity cannot be sent back.",
+    }
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> Any:
+        if not isinstance(value, dict):
+            raise self.make_error("invalid")
+        try:
+            json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.make_error("surrogate") from None
+        except ValueError:  # Python's json reads NaN and Infinity, which JSON has not
+            raise self.make_error("not_json") from None
+        return value
+
+
 class StrictSchema(Schema):
     """Unknown fields are an error, so a misspelt option is never silently ignored."""
 
@@ -81,6 +126,7 @@ class OptionsSchema(StrictSchema):
     variants = JSONBoolean()
     min_similarity = JSONNumber(validate=validate.Range(min=0.0, max=1.0))
     terms = JSONBoolean()
+    offsets = fields.String(validate=validate.OneOf(OFFSET_UNITS))
 
     @post_load
     def _to_options(self, data: dict[str, Any], **kwargs: Any) -> AnalysisOptions:
@@ -88,10 +134,33 @@ class OptionsSchema(StrictSchema):
 
 
 class ArticleInSchema(StrictSchema):
-    """One article of a batch; `id` is optional and echoed back."""
+    """One article of a batch: `text` or `html`, an optional `id` (echoed back) and metadata that travels."""
 
     id = UnicodeString(validate=validate.Length(min=1, max=MAX_ID_CHARS))
-    text = UnicodeString(required=True)
+    text = UnicodeString()
+    html = UnicodeString()
+    url = UnicodeString(validate=validate.Length(max=MAX_URL_CHARS))
+    outlet = UnicodeString(validate=validate.Length(max=MAX_OUTLET_CHARS))
+    published = RFC3339String()
+    meta = JSONObject()
+
+    @validates_schema
+    def _text_or_html(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if ("text" in data) == ("html" in data):
+            message = "Send exactly one of `text` and `html`."
+            raise ValidationError({"text": [message], "html": [message]})
+
+
+def _article_input(item: Mapping[str, Any], article_id: str) -> ArticleInput:
+    """An ArticleInput of a loaded article: HTML turned into text, metadata kept aside as sent."""
+    from_html = "html" in item
+    return ArticleInput(
+        id=article_id,
+        text=html_to_text(item["html"]) if from_html else item["text"],
+        published=item.get("published"),
+        metadata={key: item[key] for key in METADATA_FIELDS if key in item},
+        from_html=from_html,
+    )
 
 
 class _RequestSchema(StrictSchema):
@@ -107,8 +176,7 @@ class BatchRequestSchema(_RequestSchema):
     def _to_request(self, data: dict[str, Any], **kwargs: Any) -> QuotesRequest:
         # An absent id is the 1-based position, so the caller can still tell the articles apart.
         articles = tuple(
-            ArticleInput(id=item.get("id", numbered_id(n)), text=item["text"])
-            for n, item in enumerate(data["articles"], start=1)
+            _article_input(item, item.get("id", numbered_id(n))) for n, item in enumerate(data["articles"], start=1)
         )
         counts = Counter(a.id for a in articles)
         duplicates = {
@@ -121,17 +189,14 @@ class BatchRequestSchema(_RequestSchema):
         return QuotesRequest(articles=articles, options=data["options"])
 
 
-class SingleRequestSchema(_RequestSchema):
-    """The shorthand for one article: `{"id"?, "text", "options"?}`."""
+class SingleRequestSchema(_RequestSchema, ArticleInSchema):
+    """The shorthand for one article: `{"id"?, "text" | "html", metadata?, "options"?}`."""
 
     id = UnicodeString(validate=validate.Length(min=1, max=MAX_ID_CHARS), load_default=numbered_id(1))
-    text = UnicodeString(required=True)
 
     @post_load
     def _to_request(self, data: dict[str, Any], **kwargs: Any) -> QuotesRequest:
-        return QuotesRequest(
-            articles=(ArticleInput(id=data["id"], text=data["text"]),), options=data["options"]
-        )
+        return QuotesRequest(articles=(_article_input(data, data["id"]),), options=data["options"])
 
 
 def load_quotes_request(payload: Any, settings: Settings) -> QuotesRequest:
@@ -144,7 +209,7 @@ def load_quotes_request(payload: Any, settings: Settings) -> QuotesRequest:
             f"{len(articles)} articles sent; at most {settings.max_articles} per request.",
             {"articles": [f"At most {settings.max_articles} articles per request."]},
         )
-    is_single = isinstance(payload, dict) and "text" in payload and "articles" not in payload
+    is_single = isinstance(payload, dict) and ("text" in payload or "html" in payload) and "articles" not in payload
     schema = SingleRequestSchema() if is_single else BatchRequestSchema()
     request: QuotesRequest = schema.load(payload)
     return _enforce_article_length(request, settings)
@@ -154,6 +219,12 @@ def load_text_request(text: str, settings: Settings) -> QuotesRequest:
     """A raw text/plain body: one article with the default id and options; 413 over the limit."""
     request = QuotesRequest(articles=(ArticleInput(id=numbered_id(1), text=text),), options=AnalysisOptions())
     return _enforce_article_length(request, settings)
+
+
+def load_html_request(markup: str, settings: Settings) -> QuotesRequest:
+    """A raw text/html body: one article, its text extracted, with the default id and options; 413 over the limit."""
+    article = ArticleInput(id=numbered_id(1), text=html_to_text(markup), from_html=True)
+    return _enforce_article_length(QuotesRequest(articles=(article,), options=AnalysisOptions()), settings)
 
 
 def _enforce_article_length(request: QuotesRequest, settings: Settings) -> QuotesRequest:
@@ -208,7 +279,7 @@ _QUOTES = QuoteSchema(many=True)
 
 
 class ArticleResultSchema(Schema):
-    """One article's quotes, each with its request-wide id."""
+    """One article's quotes, each with its request-wide id (metadata and extracted text: see dump_analysis)."""
 
     id = fields.String()
     quotes = fields.Method("_numbered_quotes")
@@ -243,6 +314,7 @@ class VariantGroupSchema(Schema):
 
     id = fields.String()
     canonical_quote_id = fields.String()
+    fullest_quote_id = fields.String()
     members = fields.List(fields.Nested(MemberSchema))
     speaker_conflict = fields.Boolean()
 
@@ -263,7 +335,20 @@ _ANALYSIS = AnalysisSchema()
 
 
 def dump_analysis(analysis: Analysis) -> dict[str, Any]:
-    """The JSON document for `analysis`, shared by the API and the CLI."""
+    """The JSON document for `analysis`, shared by the API and the CLI.
+
+    Each article also gets the `text` its offsets refer to when that was extracted from HTML, and
+    its metadata as sent; offsets are counted in `options.offsets`.
+    """
     document: dict[str, Any] = _ANALYSIS.dump(analysis)
+    unit = analysis.options.offsets
+    for dumped, article in zip(document["articles"], analysis.articles, strict=True):
+        if unit != "codepoint":
+            to_unit = offset_converter(article.text, unit)
+            dumped.update(convert_spans({k: v for k, v in dumped.items() if k != "id"}, to_unit))
+        if article.from_html:
+            dumped["text"] = article.text
+        dumped.update(article.metadata)
+    document["offsets"] = unit
     document["pipeline_version"] = PIPELINE_VERSION
     return document

@@ -261,11 +261,11 @@ def test_malformed_bodies_are_400(client: FlaskClient, request_kwargs: dict[str,
 
 @pytest.mark.parametrize(
     "content_type",
-    [None, "application/x-www-form-urlencoded", "text/html", "text/plain; charset=latin-1",
+    [None, "application/x-www-form-urlencoded", "text/html; charset=latin-1", "text/plain; charset=latin-1",
      "application/xml"],
 )
 def test_unsupported_media_types_are_415(client: FlaskClient, content_type: str | None) -> None:
-    """Only JSON and UTF-8 text are understood."""
+    """Only JSON and UTF-8 text or HTML are understood."""
     headers = {"Content-Type": content_type} if content_type else {}
     problem = assert_problem(client.post("/v1/quotes", data=b"text=hello", headers=headers), 415)
     assert "application/json" in problem["detail"] or "UTF-8" in problem["detail"]

@@ -25,13 +25,18 @@ schema = schemathesis.openapi.from_path(SPEC_PATH)
 
 @schema.hook
 def filter_case(context: schemathesis.HookContext, case: schemathesis.Case) -> bool:
-    """Drop valid-looking batches whose article ids repeat: a rule of the spec that JSON Schema cannot state.
+    """Drop valid-looking batches whose article ids repeat (a rule of the spec JSON Schema cannot state),
+    and invalid HTML bodies that serialising makes valid.
 
     `ArticleId` says ids are unique within the request (an absent id counts as `article-<position>`) and
     a repeat is a 422; unfiltered, schemathesis sends such a batch as valid data and expects a 2xx.
     """
-    if case.meta is None or case.meta.generation.mode is not schemathesis.GenerationMode.POSITIVE:
+    if case.meta is None:
         return True
+    if case.meta.generation.mode is not schemathesis.GenerationMode.POSITIVE:
+        # An "invalid" text/html body (`{}`, `5`) goes on the wire as its string, which is valid HTML:
+        # schemathesis knows this of text/plain only, and would expect a 4xx for it.
+        return not (str(case.media_type).startswith("text/html") and not isinstance(case.body, str))
     articles = case.body.get("articles") if isinstance(case.body, dict) else None
     if not isinstance(articles, list):
         return True
