@@ -1,5 +1,5 @@
 # make serve: run the service on 127.0.0.1:$(PORT) with the in-process cache (set REDIS_URL to share one).
-# make test:  run the whole suite, installing redis-server from Debian when it is missing.
+# make test:  run the whole suite, installing redis-server and chromium from Debian when they are missing.
 # The venv is (re)installed only when pyproject.toml changes: the stamps below record the last install.
 
 PORT ?= 8000
@@ -9,12 +9,12 @@ SERVE_STAMP := $(VENV)/.installed-serve
 TEST_STAMP := $(VENV)/.installed-test
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve test redis-server
+.PHONY: serve test redis-server chromium
 
 serve: $(SERVE_STAMP)
 	PORT=$(PORT) $(VENV)/bin/gunicorn -c service/gunicorn_conf.py
 
-test: $(TEST_STAMP) redis-server
+test: $(TEST_STAMP) redis-server chromium
 	$(VENV)/bin/python -m pytest
 
 $(VENV)/bin/python:
@@ -33,3 +33,9 @@ redis-server:
 	@command -v redis-server >/dev/null 2>&1 || \
 		$(SUDO) apt-get install -y redis-server || \
 		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y redis-server; }
+
+# The page tests drive Debian's chromium through Playwright (Playwright's own browser download is never used).
+chromium:
+	@test -x /usr/bin/chromium || \
+		$(SUDO) apt-get install -y chromium || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }

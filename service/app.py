@@ -12,6 +12,7 @@ import service
 from service.api.auth import require_api_key
 from service.api.errors import register_error_handlers
 from service.api.observability import register_observability
+from service.api.page import page_bp
 from service.api.routes import EXTENSION_KEY, Services, bp
 from service.cache import InMemoryCache, RedisCache, ResultCache
 from service.config import Settings
@@ -48,6 +49,7 @@ def create_app(
     api_keys = settings.api_key_list
     app.before_request(lambda: require_api_key(api_keys))
     app.register_blueprint(bp)
+    app.register_blueprint(page_bp)
     return app
 
 

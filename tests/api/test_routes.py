@@ -283,7 +283,7 @@ def test_wrong_methods_are_405_with_allow(client: FlaskClient, method: str, path
     assert allowed in response.headers["Allow"]
 
 
-@pytest.mark.parametrize("path", ["/", "/v1/quote", "/v2/quotes", "/healthz/extra"])
+@pytest.mark.parametrize("path", ["/v1/quote", "/v2/quotes", "/healthz/extra", "/page/index.html", "/page/../app.py"])
 def test_unknown_paths_are_404(client: FlaskClient, path: str) -> None:
     """Unknown routes are problems too, not HTML."""
     assert_problem(client.get(path), 404)
