@@ -134,14 +134,14 @@ def test_html_metadata_offsets_and_variants_in_the_page(page: Any, live_server: 
     mark.focus()
     tip = page.locator("#tip").inner_text()
     assert "Mark Carney" in tip and "Cue" in tip and "Confidence" in tip
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "page-variants.png"), full_page=True)  # with the focused quote's card
     page.keyboard.press("Escape")
     assert not page.locator("#tip").is_visible()
     # The speakers list names each speaker with a quote that leads to its highlight.
     carney = page.locator('.speaker-list > li[data-speaker="Mark Carney"]')
     carney.get_by_role("button").first.click()
     assert page.evaluate("document.activeElement.dataset.quoteId") == "paper#q2"
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "page-variants.png"), full_page=True)
 
 
 @pytest.mark.browser

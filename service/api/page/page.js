@@ -254,10 +254,12 @@ function hideTip() {
 
 function speakerEntries(answer) {
   // The API's own speakers table when it has one; else the speakers named by the quotes.
+  // The table may sit beside the articles or in each article: both are read, neither is required.
   const entries = new Map();
-  for (const article of answer.articles) {
-    for (const speaker of Array.isArray(article.speakers) ? article.speakers : []) {
-      if (speaker && speaker.name) {
+  const tables = [answer.speakers, ...answer.articles.map((article) => article.speakers)];
+  for (const table of tables.filter(Array.isArray)) {
+    for (const speaker of table) {
+      if (speaker && typeof speaker.name === "string" && !entries.has(speaker.name.toLowerCase())) {
         entries.set(speaker.name.toLowerCase(), { name: speaker.name, info: speaker, quotes: [] });
       }
     }
