@@ -22,6 +22,17 @@ PAPER_HTML = (
 )
 
 
+# WCAG 2 contrast ratio of each element's text colour against its background colour.
+CONTRAST_JS = """marks => marks.map(m => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const linear = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const lum = ([r, g, b]) => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  const style = getComputedStyle(m);
+  const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+})"""
+
+
 def fill_articles(page: Any, articles: list[dict[str, str]]) -> None:
     """Type each article into its own block of the form (adding blocks as needed)."""
     for index, article in enumerate(articles):
@@ -129,7 +140,15 @@ def test_html_metadata_offsets_and_variants_in_the_page(page: Any, live_server: 
     section = page.locator(f'.variant-group[data-group-id="{group["id"]}"]')
     assert section.locator(".rendering").first.locator(".badge").first.inner_text() == "canonical"
     assert sorted(section.locator("mark.changed").all_inner_texts()) == ["can", "could"]  # marked on both sides
-    # Keyboard: a quote takes focus and shows its speaker, mention and cue; Escape hides it.
+    # Readable: every highlight's text against its fill passes WCAG AA (4.5:1) with room to spare.
+    ratios = page.eval_on_selector_all("mark.quote, mark.changed", CONTRAST_JS)
+    assert ratios and min(ratios) >= 7.0, ratios
+    # Keyboard: Tab from the button reaches the first quote, which shows its card.
+    page.get_by_role("button", name="Find quotes").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.quoteId") == "paper#q1"
+    assert "Donald Trump" in page.locator("#tip").inner_text()
+    # A quote takes focus and shows its speaker, mention and cue; Escape hides it.
     mark = page.locator('mark.quote[data-quote-id="paper#q2"]')
     mark.focus()
     tip = page.locator("#tip").inner_text()
