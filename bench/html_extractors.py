@@ -3,7 +3,7 @@
 Run by hand (the candidates that the project does not depend on must be installed first):
 
     .venv/bin/pip install trafilatura justext html-text inscriptis beautifulsoup4 selectolax
-    .venv/bin/python bench/html_extractors.py [../shared/data/polnear/dev.jsonl]
+    .venv/bin/python bench/html_extractors.py [../shared/data/polnear/dev.jsonl] [--quotes]
 
 The articles are real news texts (PolNeAR dev: 84 articles of seven US outlets), each rendered twice
 the way newsrooms publish them: a CMS body (<p> paragraphs, typographic quotes as entities, links on
@@ -11,7 +11,9 @@ names, emphasis) and a whole page (head with scripts and styles, navigation, byl
 aside and a figure inside the article, a most-read sidebar, comments, footer). Known text makes the
 agreement measurable: for each extractor, the share of the article's paragraphs found whole (recall),
 the share of extracted lines that are the article's (precision), the bodies returned exactly, the
-share of quotation marks kept, and milliseconds per document.
+share of quotation marks kept, and milliseconds per document. With `--quotes`, the service's own
+extraction runs on the original text and on each extractor's text: the share of the original's quotes
+(words and speaker) found again.
 """
 from __future__ import annotations
 
@@ -140,8 +142,30 @@ def score(original: str, extracted: str) -> tuple[float, float, bool, float]:
     return recall, precision, got == paragraphs, kept
 
 
+def quote_agreement(docs: list[tuple[str, str, str]]) -> None:
+    """Quotes (words, speaker) of the original texts found again in the texts each extractor gives."""
+    from service.nlp import extract_batch, load_pipeline
+
+    nlp = load_pipeline()
+
+    def found(texts: list[str]) -> list[set[tuple[str, str | None]]]:
+        batches = extract_batch(nlp, texts)
+        return [{(q.text, q.speaker.name if q.speaker else None) for q in quotes} for quotes in batches]
+
+    originals = found([doc[0] for doc in docs])
+    total = sum(len(quotes) for quotes in originals)
+    print(f"\nquotes of the original texts found again ({total} quotes)")
+    for name in ("service.html_text (selectolax)", "trafilatura"):
+        for form, index in (("body", 1), ("page", 2)):
+            again = found([EXTRACTORS[name](doc[index]) for doc in docs])
+            kept = sum(len(a & b) for a, b in zip(originals, again, strict=True))
+            extra = sum(len(b - a) for a, b in zip(originals, again, strict=True))
+            print(f"{name:32} {form:5} kept {kept / total:6.3f}  new {extra:4d}")
+
+
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_ARTICLES
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    path = Path(arguments[0]) if arguments else DEFAULT_ARTICLES
     articles = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     rng = random.Random(14)
     docs = []
@@ -165,6 +189,8 @@ def main() -> None:
             recall, precision, exact, marks = (statistics.mean(float(r[k]) for r in results) for k in range(4))
             print(f"{name:32} {form:5} {recall:7.3f} {precision:7.3f} {exact:6.2f} {marks:6.3f} {ms:7.2f} "
                   f"{ms / baseline[form]:6.1f}")
+    if "--quotes" in sys.argv:
+        quote_agreement(docs)
 
 
 if __name__ == "__main__":
