@@ -6,7 +6,8 @@ stray markup as a browser reads them). What is kept:
 - The article: the page's one `<article>` (or one `<main>`), else the whole body.
 - Its prose: text of everything but scripts, styles, forms, media and figures, navigation, asides,
   footers and elements whose class or id names page furniture (share tools, related links, ads,
-  bylines, comments); inside the article, the `<header>` stays (headline, standfirst), outside it goes.
+  bylines, comments) unless it holds much of the text; inside the article, the `<header>` stays
+  (headline, standfirst), outside it goes.
 - Every block (paragraph, heading, list item, quotation, table row, ...) and every `<br>` is a line
   break; other whitespace collapses to one space as a browser renders it. A `<pre>` keeps its own.
 
@@ -42,6 +43,9 @@ BLOCKS = frozenset(
      "summary", "table", "tbody", "td", "th", "thead", "tfoot", "tr", "ul", "body", "html", "caption", "center"}
 )
 
+# The most of the article's text an element named as furniture may hold and still be left out.
+MAX_FURNITURE_SHARE = 0.2
+
 # HTML's white space (not NBSP, which is a character of the text).
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 
@@ -52,6 +56,7 @@ def html_to_text(markup: str) -> str:
     root = _article_root(tree)
     if root is None:
         return ""
+    root_chars = len(root.text(deep=True) or "")
     lines: list[str] = []
     current: list[str] = []
 
@@ -76,7 +81,7 @@ def html_to_text(markup: str) -> str:
         elif tag == "pre":
             end_line()
             lines.extend(line for line in (node.text(deep=True) or "").splitlines() if line.strip())
-        elif tag not in SKIPPED and not _is_furniture(node, root):
+        elif tag not in SKIPPED and not _is_furniture(node, root, root_chars):
             if tag in BLOCKS:
                 end_line()
                 stack.append((node, True))
@@ -95,15 +100,21 @@ def _article_root(tree: LexborHTMLParser) -> LexborNode | None:
     return tree.body
 
 
-def _is_furniture(node: LexborNode, root: LexborNode) -> bool:
-    """A page header outside the article, or an element whose class or id names furniture."""
+def _is_furniture(node: LexborNode, root: LexborNode, root_chars: int) -> bool:
+    """A page header outside the article, or an element whose class or id names furniture.
+
+    A named element holding much of the article's text is kept whatever its name says: the article of
+    `<div class="story ad-free">` or `<section class="post tags-politics">` is not an advert.
+    """
     if node is root:
         return False
     if node.tag == "header" and not _inside_article(node):
         return True
     attributes = node.attributes
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return bool(names.strip()) and _FURNITURE.search(names) is not None
+    if not names.strip() or _FURNITURE.search(names) is None:
+        return False
+    return len(node.text(deep=True) or "") <= root_chars * MAX_FURNITURE_SHARE
 
 
 def _inside_article(node: LexborNode) -> bool:

@@ -44,5 +44,13 @@ def test_a_whole_page_gives_its_article_without_the_furniture() -> None:
     assert html_to_text(page) == "Mayor quits\n“I am done,” the mayor said.\nShe leaves on Friday."
 
 
+@pytest.mark.parametrize("names", ['class="story ad-free"', 'id="tags-politics"', 'class="related-coverage main"'])
+def test_a_furniture_name_does_not_drop_the_article_itself(names: str) -> None:
+    body = f"<div {names}><p>&ldquo;We will win,&rdquo; she said.</p><p>She left at noon.</p></div>"
+    assert html_to_text(f"<body>{body}<div class='share'>Share</div></body>") == (
+        "“We will win,” she said.\nShe left at noon."
+    )
+
+
 def test_deep_nesting_is_not_a_recursion_error() -> None:
     assert html_to_text("<div>" * 5000 + "deep" + "</div>" * 5000) == "deep"
