@@ -52,7 +52,7 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 
 def html_to_text(markup: str) -> str:
     """The article text of `markup`: one paragraph per line, no markup, entities decoded, no blank lines."""
-    tree = LexborHTMLParser(markup)
+    tree = LexborHTMLParser(markup.removeprefix("\ufeff"))  # a byte-order mark is no text of the page
     root = _article_root(tree)
     if root is None:
         return ""

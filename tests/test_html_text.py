@@ -21,6 +21,8 @@ from service.html_text import html_to_text
         ("<p>kept</p><script>var quote = '“no”';</script><style>p{}</style>", "kept"),
         ("<pre>  two\n  lines</pre>", "  two\n  lines"),
         ("", ""),
+        ("\ufeff<p>x</p>", "x"),
+        ("<table><tr><td>a<td>b</table>", "a\nb"),
         ("<p></p><div> </div>", ""),
     ],
 )
