@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from flask import Flask
@@ -17,7 +17,8 @@ from service.cache import InMemoryCache, RedisCache, ResultCache
 from service.config import Settings
 from service.nlp import load_pipeline
 
-OPENAPI_PATH = Path(service.__file__).resolve().parent.parent / "openapi.yaml"
+# Package data (a link to the repository's openapi.yaml), so an installed service has it too.
+OPENAPI_RESOURCE = resources.files(service).joinpath("openapi.yaml")
 
 
 def create_app(
@@ -40,7 +41,7 @@ def create_app(
         settings=settings,
         nlp=nlp if nlp is not None else load_pipeline(settings.model),
         cache=cache if cache is not None else cache_from_settings(settings),
-        openapi=OPENAPI_PATH.read_bytes() if OPENAPI_PATH.is_file() else None,
+        openapi=OPENAPI_RESOURCE.read_bytes() if OPENAPI_RESOURCE.is_file() else None,
     )
     register_error_handlers(app)
     # Observability first: a request refused for its key still gets an id, a log line and a count.
