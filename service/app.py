@@ -10,6 +10,7 @@ from spacy.language import Language
 
 import service
 from service.api.auth import require_api_key
+from service.api.docs import bp as docs_bp
 from service.api.errors import register_error_handlers
 from service.api.observability import register_observability
 from service.api.routes import EXTENSION_KEY, Services, bp
@@ -49,6 +50,7 @@ def create_app(
     api_keys = settings.api_key_list
     app.before_request(lambda: require_api_key(api_keys))
     app.register_blueprint(bp)
+    app.register_blueprint(docs_bp)
     return app
 
 
