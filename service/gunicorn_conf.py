@@ -6,6 +6,8 @@ import shutil
 import tempfile
 from typing import Any
 
+from service.config import metrics_host  # stdlib only, like this file
+
 # BIND wins (e.g. BIND=0.0.0.0:8000 in a container); otherwise loopback on PORT.
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
 # spaCy is CPU-bound and holds the GIL while it parses: one single-threaded sync worker per core is the
@@ -50,6 +52,24 @@ logconfig_dict = {
         "message_only": {"format": "%(message)s"},
     },
 }
+
+
+# Set, /metrics is served on this port by the master alone (and the API port answers it 404), so it can stay
+# on a private network while the API is published.
+metrics_port = int(os.environ["METRICS_PORT"]) if (os.environ.get("METRICS_PORT") or "").strip() else None
+
+
+def when_ready(server: Any) -> None:
+    """With METRICS_PORT set, serve every worker's metrics from the master on that port (a small thread)."""
+    if metrics_port is None:
+        return
+    prometheus = importlib.import_module("prometheus_client")
+    multiprocess = importlib.import_module("prometheus_client.multiprocess")
+    registry = prometheus.CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry, path=os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    host = metrics_host(bind if isinstance(bind, str) else bind[0])
+    prometheus.start_http_server(metrics_port, addr=host, registry=registry)
+    server.log.info("Serving /metrics on %s:%d", host, metrics_port)
 
 
 def pre_fork(server: Any, worker: Any) -> None:

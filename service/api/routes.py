@@ -113,6 +113,9 @@ def openapi_document() -> Response:
 @bp.get("/metrics")
 def metrics() -> Response:
     """Prometheus metrics of this process, or of every gunicorn worker in multiprocess mode."""
+    metrics_port = current_services().settings.metrics_port
+    if metrics_port is not None:
+        raise NotFound(f"Metrics are served on port {metrics_port} (METRICS_PORT), not on this one.")
     return metrics_response()
 
 
