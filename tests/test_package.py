@@ -48,6 +48,7 @@ def test_the_wheel_ships_the_contract_the_types_marker_and_the_licence(wheel: Pa
         names = set(archive.namelist())
         assert archive.read("service/openapi.yaml") == (REPO_ROOT / "openapi.yaml").read_bytes()
         assert "service/py.typed" in names
+        assert {"service/api/static/docs/index.html", "service/api/static/docs/docs.js"} <= names
         licence = next(n for n in names if n.endswith(".dist-info/licenses/LICENSE"))
         assert b"Apache License" in archive.read(licence) and b"Version 2.0" in archive.read(licence)
     metadata = wheel_metadata(wheel)
@@ -96,7 +97,7 @@ def test_the_version_has_one_source() -> None:
 
 
 def test_requires_python_admits_3_11_to_3_13_and_this_interpreter() -> None:
-    """The declared range is the one the suite is run on (README, Python versions)."""
+    """The declared range is the one the suite is run on (README, "Licence, the model, and the package")."""
     supported = SpecifierSet(PYPROJECT["project"]["requires-python"])
     assert all(v in supported for v in ("3.11.0", "3.12.0", "3.13.0")) and "3.14.0" not in supported
     assert "{}.{}.{}".format(*sys.version_info[:3]) in supported
