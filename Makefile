@@ -10,8 +10,8 @@ VENV := .venv
 SERVE_STAMP := $(VENV)/.installed-serve
 TEST_STAMP := $(VENV)/.installed-test
 # Debian packages the suite needs, as COMMAND:PACKAGE (the command says whether it is there): the
-# integration tests start a real redis-server; npm installs the OpenAPI linter below.
-SYSTEM_PACKAGES := redis-server:redis-server node:nodejs npm:npm
+# integration tests start a real redis-server; npm installs the OpenAPI linter below; chromium renders /docs.
+SYSTEM_PACKAGES := redis-server:redis-server node:nodejs npm:npm chromium:chromium
 REDOCLY_DIR := tools/redocly
 REDOCLY := $(REDOCLY_DIR)/node_modules/.bin/redocly
 
