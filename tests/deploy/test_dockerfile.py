@@ -48,7 +48,7 @@ def test_image_runs_gunicorn_as_non_root_with_a_healthcheck() -> None:
 def test_dockerignore_keeps_local_state_out() -> None:
     """The venv, git history and caches never reach the build context."""
     ignored = set((REPO_ROOT / ".dockerignore").read_text(encoding="utf-8").split())
-    assert {".venv", ".git", ".pytest_cache", ".mypy_cache"} <= ignored
+    assert {".venv", ".git", ".pytest_cache", ".mypy_cache", "tools", "build"} <= ignored
 
 
 def instructions() -> list[str]:
