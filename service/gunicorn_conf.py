@@ -6,8 +6,6 @@ import shutil
 import tempfile
 from typing import Any
 
-from service.config import metrics_host  # stdlib only, like this file
-
 # BIND wins (e.g. BIND=0.0.0.0:8000 in a container); otherwise loopback on PORT.
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
 # spaCy is CPU-bound and holds the GIL while it parses: one single-threaded sync worker per core is the
@@ -67,7 +65,8 @@ def when_ready(server: Any) -> None:
     multiprocess = importlib.import_module("prometheus_client.multiprocess")
     registry = prometheus.CollectorRegistry()
     multiprocess.MultiProcessCollector(registry, path=os.environ["PROMETHEUS_MULTIPROC_DIR"])
-    host = metrics_host(bind if isinstance(bind, str) else bind[0])
+    config = importlib.import_module("service.config")  # in the hook: this module imports only the stdlib
+    host = config.metrics_host(bind if isinstance(bind, str) else bind[0])
     prometheus.start_http_server(metrics_port, addr=host, registry=registry)
     server.log.info("Serving /metrics on %s:%d", host, metrics_port)
 
