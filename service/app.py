@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from flask import Flask
@@ -10,6 +10,7 @@ from spacy.language import Language
 
 import service
 from service.api.auth import require_api_key
+from service.api.docs import bp as docs_bp
 from service.api.errors import register_error_handlers
 from service.api.observability import register_observability
 from service.api.page import page_bp
@@ -18,7 +19,8 @@ from service.cache import InMemoryCache, RedisCache, ResultCache
 from service.config import Settings
 from service.nlp import load_pipeline
 
-OPENAPI_PATH = Path(service.__file__).resolve().parent.parent / "openapi.yaml"
+# Package data (a link to the repository's openapi.yaml), so an installed service has it too.
+OPENAPI_RESOURCE = resources.files(service).joinpath("openapi.yaml")
 
 
 def create_app(
@@ -41,7 +43,7 @@ def create_app(
         settings=settings,
         nlp=nlp if nlp is not None else load_pipeline(settings.model),
         cache=cache if cache is not None else cache_from_settings(settings),
-        openapi=OPENAPI_PATH.read_bytes() if OPENAPI_PATH.is_file() else None,
+        openapi=OPENAPI_RESOURCE.read_bytes() if OPENAPI_RESOURCE.is_file() else None,
     )
     register_error_handlers(app)
     # Observability first: a request refused for its key still gets an id, a log line and a count.
@@ -50,6 +52,7 @@ def create_app(
     app.before_request(lambda: require_api_key(api_keys))
     app.register_blueprint(bp)
     app.register_blueprint(page_bp)
+    app.register_blueprint(docs_bp)
     return app
 
 

@@ -27,6 +27,8 @@ class Settings:
     request_time_budget: float = 60.0
     # Comma-separated bearer tokens; unset leaves /v1/* open.
     api_keys: str | None = None
+    # Set, gunicorn serves /metrics on this port alone (gunicorn_conf.py) and the API port answers it 404.
+    metrics_port: int | None = None
 
     @property
     def api_key_list(self) -> tuple[str, ...]:
@@ -55,7 +57,7 @@ class Settings:
 
 
 def _parse(name: str, raw: str, type_name: Any) -> Any:
-    kind = str(type_name)
+    kind = str(type_name).removesuffix(" | None")
     try:
         if kind == "int":
             value: Any = int(raw)
@@ -68,3 +70,10 @@ def _parse(name: str, raw: str, type_name: Any) -> Any:
     if value <= 0:
         raise SettingsError(f"{name.upper()} must be positive, got {raw!r}")
     return value
+
+
+def metrics_host(bind_address: str) -> str:
+    """The host of a gunicorn BIND (`0.0.0.0:8000` -> `0.0.0.0`, `[::1]:8000` -> `::1`); loopback for a socket."""
+    if bind_address.startswith(("unix:", "fd://")) or ":" not in bind_address:
+        return "127.0.0.1"
+    return bind_address.rpartition(":")[0].strip("[]") or "127.0.0.1"

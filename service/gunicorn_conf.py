@@ -52,6 +52,25 @@ logconfig_dict = {
 }
 
 
+# Set, /metrics is served on this port by the master alone (and the API port answers it 404), so it can stay
+# on a private network while the API is published.
+metrics_port = int(os.environ["METRICS_PORT"]) if (os.environ.get("METRICS_PORT") or "").strip() else None
+
+
+def when_ready(server: Any) -> None:
+    """With METRICS_PORT set, serve every worker's metrics from the master on that port (a small thread)."""
+    if metrics_port is None:
+        return
+    prometheus = importlib.import_module("prometheus_client")
+    multiprocess = importlib.import_module("prometheus_client.multiprocess")
+    registry = prometheus.CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry, path=os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    config = importlib.import_module("service.config")  # in the hook: this module imports only the stdlib
+    host = config.metrics_host(bind if isinstance(bind, str) else bind[0])
+    prometheus.start_http_server(metrics_port, addr=host, registry=registry)
+    server.log.info("Serving /metrics on %s:%d", host, metrics_port)
+
+
 def pre_fork(server: Any, worker: Any) -> None:
     """Freeze the master's objects (the loaded model) out of the garbage collector before each fork.
 

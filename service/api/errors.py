@@ -20,6 +20,49 @@ from werkzeug.exceptions import HTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
+# The problem `title` of each error status: RFC 9110's reason phrases, held here so that an answer never
+# depends on the interpreter (`http.HTTPStatus(422).phrase` is "Unprocessable Entity" on 3.11 and
+# "Unprocessable Content" on 3.13).
+PROBLEM_TITLES: Mapping[int, str] = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    402: "Payment Required",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    407: "Proxy Authentication Required",
+    408: "Request Timeout",
+    409: "Conflict",
+    410: "Gone",
+    411: "Length Required",
+    412: "Precondition Failed",
+    413: "Content Too Large",
+    414: "URI Too Long",
+    415: "Unsupported Media Type",
+    416: "Range Not Satisfiable",
+    417: "Expectation Failed",
+    421: "Misdirected Request",
+    422: "Unprocessable Content",
+    423: "Locked",
+    424: "Failed Dependency",
+    428: "Precondition Required",
+    429: "Too Many Requests",
+    431: "Request Header Fields Too Large",
+    451: "Unavailable For Legal Reasons",
+    500: "Internal Server Error",
+    501: "Not Implemented",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+    505: "HTTP Version Not Supported",
+}
+
+
+def problem_title(status: int) -> str:
+    """The problem `title` of `status`: from PROBLEM_TITLES, else the class of the status."""
+    return PROBLEM_TITLES.get(status) or ("Server Error" if status >= 500 else "Client Error")
+
 
 class Problem(Exception):
     """An error we raise on purpose, answered with `status`, `detail` and optional field `errors`."""
@@ -44,10 +87,10 @@ def problem_response(
     errors: Mapping[str, Any] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> Response:
-    """A problem+json response; `type` stays about:blank, so `title` is the HTTP status phrase."""
+    """A problem+json response; `type` stays about:blank, so `title` is the status's phrase (PROBLEM_TITLES)."""
     body: dict[str, Any] = {
         "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
+        "title": problem_title(status),
         "status": status,
         "detail": detail,
     }
@@ -76,7 +119,7 @@ def _handle_http_exception(exc: HTTPException) -> HTTPException | Response:
         return exc
     # Keep what the exception adds besides its HTML body, e.g. `Allow` on a 405.
     headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
-    return problem_response(exc.code, exc.description or HTTPStatus(exc.code).phrase, headers=headers)
+    return problem_response(exc.code, exc.description or problem_title(exc.code), headers=headers)
 
 
 def _handle_unexpected(exc: Exception) -> Response:

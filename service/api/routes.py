@@ -119,6 +119,9 @@ def openapi_document() -> Response:
 @bp.get("/metrics")
 def metrics() -> Response:
     """Prometheus metrics of this process, or of every gunicorn worker in multiprocess mode."""
+    metrics_port = current_services().settings.metrics_port
+    if metrics_port is not None:
+        raise NotFound(f"Metrics are served on port {metrics_port} (METRICS_PORT), not on this one.")
     return metrics_response()
 
 
@@ -134,14 +137,40 @@ def _read_quotes_request(body: str, settings: Settings) -> QuotesRequest:
     if request.is_json:
         try:
             payload = json.loads(body)
-        # A deeply nested array exhausts the parser's recursion before it finds an error.
-        except (ValueError, RecursionError) as exc:
+        # A deeply nested array exhausts 3.11's parser recursion (3.13 parses it): the same answer either way.
+        except RecursionError:
+            raise _too_deep() from None
+        except ValueError as exc:
             raise Problem(HTTPStatus.BAD_REQUEST, f"The body is not valid JSON: {exc}") from None
+        if _nesting_depth(payload) > MAX_JSON_DEPTH:
+            raise _too_deep()
         return load_quotes_request(payload, settings)
     raise UnsupportedMediaType(
         "Send application/json, text/plain or text/html (UTF-8), "
         f"not {request.mimetype or 'no content type'}."
     )
+
+
+# Far above any request's shape, far below the depth at which Python 3.11's json parser gives up (about 1000).
+MAX_JSON_DEPTH = 100
+
+
+def _too_deep() -> Problem:
+    return Problem(HTTPStatus.BAD_REQUEST, f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels.")
+
+
+def _nesting_depth(value: Any) -> int:
+    """How many arrays and objects deep `value` goes; iterative, so any depth is measured."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            node = list(node.values())
+        if isinstance(node, list):
+            deepest = max(deepest, depth + 1)
+            stack.extend((child, depth + 1) for child in node if isinstance(child, dict | list))
+    return deepest
 
 
 def _utf8_body() -> str:

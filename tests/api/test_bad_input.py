@@ -34,6 +34,9 @@ BAD_REQUESTS = [
                  id="huge-integer"),
     pytest.param(b'{"text": "x", "options": ' + b'{"a":' * 5000 + b"1" + b"}" * 5001, "application/json", 400,
                  id="deep-object"),
+    pytest.param(b'{"text": "x", "options": ' + b'{"a":' * 150 + b"1" + b"}" * 151, "application/json", 400,
+                 id="deep-object-that-python-3.13-parses"),
+    pytest.param(b'{"articles": ' + b"[" * 101 + b"]" * 101 + b"}", "application/json", 400, id="deep-array"),
     pytest.param(b"\xef\xbb\xbf\xff\xfe", "text/plain", 400, id="bom-then-invalid-utf8"),
     pytest.param(b'{"text": "\xed\xa0\x80"}', "application/json", 400, id="utf8-encoded-surrogate"),
 ]
@@ -154,3 +157,14 @@ def test_request_time_budget_comes_from_the_environment(monkeypatch: pytest.Monk
     """REQUEST_TIME_BUDGET is read like every other setting."""
     monkeypatch.setenv("REQUEST_TIME_BUDGET", "2.5")
     assert Settings.from_env().request_time_budget == 2.5
+
+
+def test_too_deep_json_has_one_answer_on_every_python(client: FlaskClient) -> None:
+    """5000 levels (past 3.11's parser recursion) and 150 (which 3.13 parses) get the same 400 problem."""
+    answers = {
+        client.post("/v1/quotes", data=b'{"text": "x", "options": ' + b'{"a":' * depth + b"1" + b"}" * (depth + 1),
+                    content_type="application/json").get_data()
+        for depth in (150, 5000)
+    }
+    assert len(answers) == 1
+    assert json.loads(answers.pop())["detail"] == "The JSON body is nested deeper than 100 levels."

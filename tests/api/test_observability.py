@@ -133,3 +133,11 @@ print(client.get("/metrics").get_data(as_text=True))
     ).stdout
     line = 'quote_service_http_requests_total{method="GET",route="/healthz",status="200"} 2.0'
     assert line in out
+
+
+def test_metrics_port_takes_metrics_off_the_api_port(nlp: Language) -> None:
+    """With METRICS_PORT set, /metrics on the app is a 404 problem that names the port (gunicorn serves it)."""
+    client = create_app({"metrics_port": 9100}, nlp=nlp, cache=InMemoryCache()).test_client()
+    response = client.get("/metrics")
+    assert (response.status_code, response.mimetype) == (404, "application/problem+json")
+    assert "9100" in response.get_json()["detail"]
