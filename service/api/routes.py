@@ -16,7 +16,7 @@ from service.api.budget import run_within_budget
 from service.api.errors import Problem
 from service.api.observability import metrics_response, observe_analysis, observe_response_hit
 from service.api.schemas import QuotesRequest, dump_analysis, load_quotes_request, load_text_request
-from service.cache import ResultCache, cache_key
+from service.cache import CircuitBreaker, ResultCache, cache_key
 from service.config import Settings
 from service.nlp import PIPELINE_VERSION
 
@@ -97,8 +97,17 @@ def readyz() -> dict[str, Any]:
         "status": "ready",
         "model": {"name": f"{meta.get('lang')}_{meta.get('name')}", "version": meta.get("version")},
         "pipeline_version": PIPELINE_VERSION,
-        "cache": {"backend": services.cache.name, "status": services.cache.status()},
+        "cache": _cache_readiness(services.cache),
     }
+
+
+def _cache_readiness(cache: ResultCache) -> dict[str, str]:
+    """The cache backend, whether it answers, and for Redis the circuit breaker's state."""
+    readiness = {"backend": cache.name, "status": cache.status()}
+    breaker = getattr(cache, "breaker", None)
+    if isinstance(breaker, CircuitBreaker):
+        readiness["breaker"] = breaker.state
+    return readiness
 
 
 @bp.get("/openapi.yaml")

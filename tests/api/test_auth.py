@@ -13,7 +13,7 @@ from tests.api.test_routes import assert_problem
 @pytest.fixture
 def keyed_client(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> FlaskClient:
     """An app whose API_KEYS (from the environment) are 'alpha' and 'beta'."""
-    monkeypatch.setenv("API_KEYS", " alpha, beta ,")
+    monkeypatch.setenv("API_KEYS", " alpha, beta ")
     return create_app({}, nlp=nlp, cache=InMemoryCache()).test_client()
 
 
