@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy
 import spacy
+from spacy.attrs import SENT_START  # type: ignore[import-not-found]  # Cython, no stub
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # Cython, no stub
 from spacy.tokens import Doc
@@ -51,10 +52,13 @@ _CHUNK_ENDS = (
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: a headline without a full stop ends at its line."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    # Written as one array: setting `token.is_sent_start` checks the whole Doc's annotation on each call,
+    # quadratic in a chunk of short lines ("a\n" * 5000: 3.6 s of the 11 s a 30 KB text took).
+    starts = doc.to_array([SENT_START])
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            starts[token.i + 1] = 1
+    doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # a uint64 column, as to_array gives it
     return doc
 
 
