@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from service.cache import ResultCache, cache_key
 from service.nlp import PIPELINE_VERSION, Quote, extract_batch
+from service.nlp.deadline import check_deadline
 from service.variants import DEFAULT_MIN_SIMILARITY, QuoteRef, VariantGroup, group_variants
 
 
@@ -87,6 +88,7 @@ def analyse(
         for i, (a, quotes) in enumerate(zip(articles, results, strict=True))
     )
     groups: tuple[VariantGroup, ...] = ()
+    check_deadline()  # grouping is the last stage: a request past its budget stops before it
     if options.variants:
         refs = [
             QuoteRef(

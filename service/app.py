@@ -10,6 +10,8 @@ from spacy.language import Language
 
 import service
 from service.api.auth import require_api_key
+from service.api.budget import AnalysisSlots
+from service.api.draining import DrainUnreadBody
 from service.api.errors import register_error_handlers
 from service.api.observability import register_observability, watch_breaker
 from service.api.routes import EXTENSION_KEY, Services, bp
@@ -41,6 +43,7 @@ def create_app(
         nlp=nlp if nlp is not None else load_pipeline(settings.model),
         cache=cache if cache is not None else cache_from_settings(settings),
         openapi=OPENAPI_PATH.read_bytes() if OPENAPI_PATH.is_file() else None,
+        slots=AnalysisSlots(settings.analysis_concurrency),
     )
     register_error_handlers(app)
     # Observability first: a request refused for its key still gets an id, a log line and a count.
@@ -51,6 +54,8 @@ def create_app(
     api_keys = settings.api_key_list
     app.before_request(lambda: require_api_key(api_keys))
     app.register_blueprint(bp)
+    # After an early answer (413, 401) the unread body is drained, so the client reads it instead of a reset.
+    app.wsgi_app = DrainUnreadBody(app.wsgi_app)  # type: ignore[method-assign]
     return app
 
 

