@@ -136,7 +136,7 @@ def _finish_request(response: Response) -> Response:
         "path": request.path,
         "status": response.status_code,
         "duration_ms": round(seconds * 1000, 2),
-        "cache": response.headers.get("X-Cache", "-"),
+        "cache": g.get("cache_state") or response.headers.get("X-Cache", "-"),
         "articles": g.get("articles"),
     }, separators=(",", ":")))
     return response

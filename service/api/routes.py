@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from spacy.language import Language
 from werkzeug.exceptions import ClientDisconnected, NotFound, ServiceUnavailable, UnsupportedMediaType
 
@@ -56,7 +56,7 @@ def post_quotes() -> Response:
     if cached is not None:
         count, _, document = cached.partition(b"\n")
         observe_response_hit(int(count or 0))
-        return Response(document, mimetype="application/json", headers={"X-Cache": "hit"})
+        return _with_x_cache(Response(document, mimetype="application/json"), "hit", services.settings)
     quotes_request = _read_quotes_request(body, services.settings)
     started = time.perf_counter()
     analysis = run_within_budget(
@@ -66,8 +66,17 @@ def post_quotes() -> Response:
     )
     observe_analysis(analysis, time.perf_counter() - started)
     response = jsonify(dump_analysis(analysis))
-    response.headers["X-Cache"] = "hit" if analysis.cache_hit else "miss"
+    _with_x_cache(response, "hit" if analysis.cache_hit else "miss", services.settings)
     services.cache.set_many({response_key: b"%d\n" % len(analysis.articles) + response.get_data()})
+    return response
+
+
+def _with_x_cache(response: Response, state: str, settings: Settings) -> Response:
+    """X-Cache only when the service has no API keys: the cache is shared by every caller, so with keys a
+    'hit' would tell one client that another has sent the same text. (The access log keeps it either way.)"""
+    g.cache_state = state
+    if not settings.api_key_list:
+        response.headers["X-Cache"] = state
     return response
 
 

@@ -14,8 +14,7 @@ from service.app import create_app
 from service.cache import InMemoryCache
 from service.nlp.deadline import DeadlineExceeded, check_deadline, deadline
 from service.nlp.pipeline import FairLock
-
-from .test_routes import assert_problem
+from tests.api.test_routes import assert_problem
 
 PARAGRAPH = "“We have natural conflict,” Trump said on Tuesday. Carney told reporters the talks would go on.\n\n"
 
