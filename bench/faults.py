@@ -15,7 +15,8 @@ warms the cache, then runs --clients client threads and a /healthz prober (5 a s
   worst_case    15   4 worst-case requests sent at its start (2 x 95 KB 'she said' after 1,300 men, 2 x 1 MB of
                      one-character lines); they are not counted among the probe's requests
   idle_conns     8   2 connections send headers and part of a body, then nothing
-  sigterm        -   SIGTERM to the master under load; the phase ends when it has exited
+  sigterm        -   SIGTERM to the master under load; the phase ends when it has exited (its 'reqs' leave out
+                     the refused connections after the listener closed, which are the clean answer)
 
 Each client sends one article a request (PolNeAR dev, or the seeds): half of the time one of 8 warmed
 articles (a hit), else an article with a unique suffix (a miss). Prints per phase: requests, errors (by
@@ -206,7 +207,9 @@ def print_table(probe: Probe, phases: list[str]) -> None:
 
         kinds = Counter(o.error for o in probes if o.error)
         health = [o for o in probes if o.kind == "healthz"]
-        print(f"{phase:<12} {len([o for o in probes if o.kind != 'healthz']):>5} {sum(kinds.values()):>7} "
+        # Once the master has gone, a refused connection is the clean answer: it is not counted as an error.
+        errors = sum(v for k, v in kinds.items() if not (phase == "sigterm" and k == "refused"))
+        print(f"{phase:<12} {len([o for o in probes if o.kind != 'healthz' and o.error != 'refused']):>5} {errors:>7} "
               f"{ms('hit', .5):>8} {ms('hit', .99):>8} {ms('miss', .5):>8} {ms('miss', .99):>8} "
               f"{ms('healthz', .5, health):>7} {ms('healthz', 1, health):>7}  "
               f"{', '.join(f'{k} {v}' for k, v in kinds.most_common())}")

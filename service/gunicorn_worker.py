@@ -4,6 +4,7 @@
 
 - A client that stops sending (headers sent, the body never finished) holds one thread for CLIENT_TIMEOUT
   seconds, not forever: gthread sets client sockets blocking without a timeout.
+- On SIGTERM every analysis is brought to end within GRACEFUL_TIMEOUT (a 503 rather than a reset connection).
 - The errors gunicorn answers itself, before the app sees the request (a request line over 4094 bytes,
   too many or too large headers, a malformed request), are RFC 9457 problem+json like every other error.
 """
@@ -17,6 +18,8 @@ from typing import Any
 
 from gunicorn.http import errors  # type: ignore[import-untyped]
 from gunicorn.workers.gthread import ThreadWorker  # type: ignore[import-untyped]
+
+from service.nlp.deadline import stop_all_by
 
 # Seconds a client may leave the connection silent while sending a request or reading the answer.
 CLIENT_TIMEOUT = float(os.environ.get("CLIENT_TIMEOUT") or "10")
@@ -63,6 +66,15 @@ class ProblemThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn has n
         conn.sock.settimeout(CLIENT_TIMEOUT)
         future = self.tpool.submit(self.handle, conn)
         self._wrap_future(future, conn)
+
+    def handle_exit(self, sig: int, frame: Any) -> None:
+        """SIGTERM: as gthread (stop accepting, finish in-flight requests), and make every analysis end in time.
+
+        An analysis longer than GRACEFUL_TIMEOUT would be cut with its connection; it stops at its next
+        check a second before, and its caller gets the budget's 503 instead of a reset.
+        """
+        super().handle_exit(sig, frame)
+        stop_all_by(max(self.cfg.graceful_timeout - 1.0, 0.5))
 
     def handle_error(self, req: Any, client: socket.socket, addr: Any, exc: BaseException) -> None:
         """Answer an error of gunicorn's own (or one escaping the app) with problem+json."""

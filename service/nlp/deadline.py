@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 _DEADLINE: ContextVar[float | None] = ContextVar("quote_service_deadline", default=None)
+# Set once for the whole process when it is asked to stop: every request's work ends by then.
+_STOP_BY: list[float] = []
 
 
 class DeadlineExceeded(Exception):
@@ -33,7 +35,12 @@ def deadline(seconds: float) -> Iterator[None]:
 
 
 def check_deadline() -> None:
-    """Raise DeadlineExceeded when the current deadline has passed; nothing without one."""
+    """Raise DeadlineExceeded when the current deadline (or the process's stop time) has passed."""
     at = _DEADLINE.get()
-    if at is not None and time.monotonic() > at:
+    if at is not None and (time.monotonic() > at or (_STOP_BY and time.monotonic() > _STOP_BY[0])):
         raise DeadlineExceeded
+
+
+def stop_all_by(seconds: float) -> None:
+    """Bring every request's deadline forward to `seconds` from now (a worker stopping gracefully)."""
+    _STOP_BY[:] = [time.monotonic() + seconds]

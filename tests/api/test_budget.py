@@ -12,7 +12,7 @@ from service.api.budget import AnalysisSlots
 from service.api.errors import Problem
 from service.app import create_app
 from service.cache import InMemoryCache
-from service.nlp.deadline import DeadlineExceeded, check_deadline, deadline
+from service.nlp.deadline import DeadlineExceeded, check_deadline, deadline, stop_all_by
 from service.nlp.pipeline import FairLock
 from tests.api.test_routes import assert_problem
 
@@ -104,3 +104,18 @@ def test_fair_lock_is_granted_in_the_order_asked() -> None:
     for thread in threads:
         thread.join(5)
     assert order == [0, 1, 2, 3, 4]
+
+
+def test_a_stopping_worker_brings_every_deadline_forward() -> None:
+    """SIGTERM (ProblemThreadWorker.handle_exit) ends analyses within GRACEFUL_TIMEOUT, whatever their budget;
+    work without a deadline (the CLI) is not touched."""
+    try:
+        with deadline(100):
+            stop_all_by(0.05)
+            check_deadline()
+            time.sleep(0.06)
+            with pytest.raises(DeadlineExceeded):
+                check_deadline()
+        check_deadline()
+    finally:
+        stop_all_by(float("inf"))
