@@ -269,3 +269,36 @@ class RedisCache:
             return key
         prefix, _, rest = key.partition(":")
         return f"{prefix}:{self._namespace}:{rest}"
+
+
+class TieredCache:
+    """A process's own byte-bounded LRU in front of Redis: hot results stay hits while Redis is slow or gone.
+
+    Reads try the local LRU first and ask Redis only for the rest (filling the LRU with what it returns);
+    writes go to both. `name`, `status()` and `breaker` are Redis's, so /readyz reports the shared cache.
+    """
+
+    def __init__(self, local: InMemoryCache, remote: RedisCache) -> None:
+        self.local = local
+        self.remote = remote
+        self.name = remote.name
+        self.breaker = remote.breaker
+
+    def get_many(self, keys: Sequence[str]) -> list[bytes | None]:
+        values = self.local.get_many(keys)
+        missing = [i for i, value in enumerate(values) if value is None]
+        if missing:
+            found = self.remote.get_many([keys[i] for i in missing])
+            fetched = {}
+            for i, value in zip(missing, found, strict=True):
+                if value is not None:
+                    values[i] = fetched[keys[i]] = value
+            self.local.set_many(fetched)
+        return values
+
+    def set_many(self, items: Mapping[str, bytes]) -> None:
+        self.local.set_many(items)
+        self.remote.set_many(items)
+
+    def status(self) -> str:
+        return self.remote.status()

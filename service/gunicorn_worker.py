@@ -71,10 +71,11 @@ class ProblemThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn has n
         """SIGTERM: as gthread (stop accepting, finish in-flight requests), and make every analysis end in time.
 
         An analysis longer than GRACEFUL_TIMEOUT would be cut with its connection; it stops at its next
-        check a second before, and its caller gets the budget's 503 instead of a reset.
+        check a few seconds before, and its caller gets the budget's 503 instead of a reset.
         """
         super().handle_exit(sig, frame)
-        stop_all_by(max(self.cfg.graceful_timeout - 1.0, 0.5))
+        # A margin for the answer to be written, and for a model batch already under way to end.
+        stop_all_by(max(self.cfg.graceful_timeout - 5.0, self.cfg.graceful_timeout / 2))
 
     def handle_error(self, req: Any, client: socket.socket, addr: Any, exc: BaseException) -> None:
         """Answer an error of gunicorn's own (or one escaping the app) with problem+json."""

@@ -8,7 +8,15 @@ from typing import Any
 import pytest
 import redis
 
-from service.cache import ENTRY_OVERHEAD_BYTES, KEY_PREFIX, CircuitBreaker, InMemoryCache, RedisCache, cache_key
+from service.cache import (
+    ENTRY_OVERHEAD_BYTES,
+    KEY_PREFIX,
+    CircuitBreaker,
+    InMemoryCache,
+    RedisCache,
+    TieredCache,
+    cache_key,
+)
 
 
 def test_lru_evicts_the_least_recently_used_entry() -> None:
@@ -194,3 +202,21 @@ def test_namespace_goes_into_the_stored_key() -> None:
     assert stored[0] != stored[1]
     assert all(k.startswith(f"{KEY_PREFIX}:") for k in stored)
     assert "model_a" in stored[0] and "model_b" in stored[1]
+
+
+def test_tiered_cache_reads_local_first_and_keeps_hits_while_redis_is_down() -> None:
+    """A Redis value fills the local LRU; with Redis failing, what the worker has seen is still a hit."""
+
+    class OneValueRedis(UnreachableRedis):
+        def mget(self, keys: Sequence[str]) -> list[Any]:
+            self.calls.append("mget")
+            return [b"remote" if k == "r" else None for k in keys]
+
+    remote_client = OneValueRedis()
+    tiered = TieredCache(InMemoryCache(), RedisCache(remote_client, ttl_seconds=60))  # type: ignore[arg-type]
+    assert tiered.get_many(["r", "x"]) == [b"remote", None]
+    assert tiered.get_many(["r"]) == [b"remote"]  # from the LRU: no second round trip
+    assert remote_client.calls == ["mget"]
+    tiered.set_many({"w": b"1"})  # the pipeline fails, the local copy stays
+    assert tiered.get_many(["w"]) == [b"1"]
+    assert tiered.name == "redis" and tiered.breaker is tiered.remote.breaker

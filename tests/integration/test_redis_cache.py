@@ -18,6 +18,8 @@ pytestmark = pytest.mark.redis
 
 TEXT = "“We have natural conflict,” Trump said."
 OTHER = "The minister said the talks were “constructive” and would resume."
+THIRD = "“No comment,” a spokeswoman said."
+FOURTH = "“We will appeal,” the lawyer said on Friday."
 
 
 def redis_client_app(nlp: Language, url: str) -> FlaskClient:
@@ -53,9 +55,9 @@ def test_second_identical_request_hits_redis(
 
 
 def test_redis_at_a_closed_port_serves_every_request(nlp: Language, closed_redis_url: str) -> None:
-    """Nothing listens at REDIS_URL: requests succeed uncached and readiness says so."""
+    """Nothing listens at REDIS_URL: requests succeed (cached by the worker's own LRU) and readiness says so."""
     client = redis_client_app(nlp, closed_redis_url)
-    assert [x_cache(client, TEXT), x_cache(client, TEXT)] == ["miss", "miss"]
+    assert [x_cache(client, TEXT), x_cache(client, TEXT)] == ["miss", "hit"]
     ready = client.get("/readyz")
     assert ready.status_code == 200
     assert ready.get_json()["cache"] == {"backend": "redis", "status": "unavailable", "breaker": "open"}
@@ -67,7 +69,8 @@ def test_redis_killed_and_restarted_mid_run(nlp: Language, own_redis_server: Red
     assert [x_cache(client, TEXT), x_cache(client, TEXT)] == ["miss", "hit"]
 
     own_redis_server.stop()
-    assert [x_cache(client, TEXT), x_cache(client, OTHER)] == ["miss", "miss"]
+    # TEXT stays a hit from the worker's own LRU in front of Redis; OTHER is computed.
+    assert [x_cache(client, TEXT), x_cache(client, OTHER)] == ["hit", "miss"]
     assert client.get("/readyz").get_json()["cache"]["status"] == "unavailable"
 
     own_redis_server.start()  # same port, empty: nothing was persisted
@@ -76,7 +79,9 @@ def test_redis_killed_and_restarted_mid_run(nlp: Language, own_redis_server: Red
     while client.get("/readyz").get_json()["cache"]["status"] != "ok":
         assert time.monotonic() < deadline, "the breaker never probed Redis again"
         time.sleep(0.1)
-    assert [x_cache(client, OTHER), x_cache(client, OTHER)] == ["miss", "hit"]
+    assert [x_cache(client, THIRD), x_cache(client, THIRD)] == ["miss", "hit"]
+    # Stored in Redis too: another worker (its own, empty LRU) finds it there.
+    assert x_cache(redis_client_app(nlp, own_redis_server.url), THIRD) == "hit"
 
 
 def test_a_hung_redis_costs_one_timeout_then_is_skipped(nlp: Language, own_redis_server: RedisServer) -> None:
@@ -93,13 +98,13 @@ def test_a_hung_redis_costs_one_timeout_then_is_skipped(nlp: Language, own_redis
     own_redis_server.pause()
     try:
         started = time.monotonic()
-        assert x_cache(client, TEXT) == "miss"  # response get fails (1), article get fails (2): breaker opens
+        assert x_cache(client, OTHER) == "miss"  # response get fails (1), article get fails (2): breaker opens
         first = time.monotonic() - started
         assert client.get("/readyz").get_json()["cache"] == {
             "backend": "redis", "status": "unavailable", "breaker": "open"
         }
         started = time.monotonic()
-        assert x_cache(client, OTHER) == "miss"
+        assert x_cache(client, THIRD) == "miss"
         skipped = time.monotonic() - started
     finally:
         own_redis_server.resume()
@@ -112,4 +117,6 @@ def test_a_hung_redis_costs_one_timeout_then_is_skipped(nlp: Language, own_redis
     while client.get("/readyz").get_json()["cache"].get("breaker") != "closed":
         assert time.monotonic() < deadline, "the breaker did not close after Redis came back"
         time.sleep(0.1)
-    assert x_cache(client, TEXT) == "hit"
+    assert x_cache(client, FOURTH) == "miss"
+    other_worker = create_app({"redis_url": own_redis_server.url}, nlp=nlp).test_client()
+    assert x_cache(other_worker, FOURTH) == "hit"  # written to Redis again once the breaker closed
