@@ -191,8 +191,8 @@ def print_table(probe: Probe, phases: list[str]) -> None:
     by_phase: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in probe.outcomes:
         by_phase[outcome.phase].append(outcome)
-    print(f"{'phase':<12} {'reqs':>5} {'errors':>7} {'hit p50':>8} {'hit p99':>8} {'miss p50':>8} {'miss p99':>8} "
-          f"{'hz p50':>7} {'hz max':>7}  error kinds")
+    print(f"{'phase':<12} {'reqs':>5} {'misses':>6} {'errors':>7} {'hit p50':>8} {'hit p99':>8} {'miss p50':>8} "
+          f"{'miss p99':>8} {'hz p50':>7} {'hz max':>7}  error kinds")
     for phase in phases:
         rows = by_phase.get(phase, [])
         probes = [o for o in rows if not o.kind.startswith("worst")]
@@ -209,7 +209,9 @@ def print_table(probe: Probe, phases: list[str]) -> None:
         health = [o for o in probes if o.kind == "healthz"]
         # Once the master has gone, a refused connection is the clean answer: it is not counted as an error.
         errors = sum(v for k, v in kinds.items() if not (phase == "sigterm" and k == "refused"))
-        print(f"{phase:<12} {len([o for o in probes if o.kind != 'healthz' and o.error != 'refused']):>5} {errors:>7} "
+        misses = len([o for o in ok if o.kind == "miss"])
+        print(f"{phase:<12} {len([o for o in probes if o.kind != 'healthz' and o.error != 'refused']):>5} "
+              f"{misses:>6} {errors:>7} "
               f"{ms('hit', .5):>8} {ms('hit', .99):>8} {ms('miss', .5):>8} {ms('miss', .99):>8} "
               f"{ms('healthz', .5, health):>7} {ms('healthz', 1, health):>7}  "
               f"{', '.join(f'{k} {v}' for k, v in kinds.most_common())}")

@@ -14,7 +14,7 @@ from http import HTTPStatus
 from typing import TypeVar
 
 from service.api.errors import Problem
-from service.nlp.deadline import DeadlineExceeded, deadline
+from service.nlp.deadline import DeadlineExceeded, deadline, stopping
 
 T = TypeVar("T")
 
@@ -26,10 +26,17 @@ class AnalysisSlots:
         self.size = size
         self._semaphore = threading.BoundedSemaphore(size)
 
+    def _wait_for_place(self, until: float) -> bool:
+        """Take a place before `until`; False past it, or once the worker is stopping (SIGTERM)."""
+        while not self._semaphore.acquire(timeout=max(0.0, min(0.25, until - time.monotonic()))):
+            if time.monotonic() >= until or stopping():
+                return False
+        return True
+
     def run(self, seconds: float, compute: Callable[[], T]) -> T:
         """`compute()`'s result, or a 503 problem when it cannot finish within `seconds`; its errors are re-raised."""
         started = time.monotonic()
-        if not self._semaphore.acquire(timeout=seconds):
+        if not self._wait_for_place(started + seconds):
             raise Problem(
                 HTTPStatus.SERVICE_UNAVAILABLE,
                 f"The service is busy: no analysis could start within the request time budget of {seconds:g} "
@@ -50,7 +57,7 @@ class AnalysisSlots:
             self._semaphore.release()
 
 
-_DEFAULT_SLOTS = AnalysisSlots(4)
+_DEFAULT_SLOTS = AnalysisSlots(2)
 
 
 def run_within_budget(seconds: float, compute: Callable[[], T], slots: AnalysisSlots | None = None) -> T:

@@ -37,8 +37,13 @@ def deadline(seconds: float) -> Iterator[None]:
 def check_deadline() -> None:
     """Raise DeadlineExceeded when the current deadline (or the process's stop time) has passed."""
     at = _DEADLINE.get()
-    if at is not None and (time.monotonic() > at or (_STOP_BY and time.monotonic() > _STOP_BY[0])):
+    if at is not None and (time.monotonic() > at or stopping()):
         raise DeadlineExceeded
+
+
+def stopping() -> bool:
+    """Whether the process's stop time (see `stop_all_by`) has passed."""
+    return bool(_STOP_BY) and time.monotonic() > _STOP_BY[0]
 
 
 def stop_all_by(seconds: float) -> None:
