@@ -27,8 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-POLNEAR_DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev.jsonl"
-SEED_ARTICLES = ROOT.parent / "shared" / "data" / "seeds" / "articles"
+# ../shared beside the checkout, else beside the working directory (a checkout benchmarked from elsewhere).
+SHARED = next((p for p in (ROOT.parent / "shared", Path.cwd().parent / "shared") if p.is_dir()), ROOT / "shared")
+POLNEAR_DEV = SHARED / "data" / "polnear" / "dev.jsonl"
+SEED_ARTICLES = SHARED / "data" / "seeds" / "articles"
 # Men ("Mr."), quoted as "she": no antecedent matches, so every quote scans every person mentioned before it.
 FIRST = ("James", "Pedro", "Lars", "Tomas", "David", "Michael", "John", "Robert", "William", "Richard", "Thomas",
          "Paul")
