@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import TypeVar
@@ -20,18 +21,40 @@ T = TypeVar("T")
 
 
 class AnalysisSlots:
-    """The places for analyses in this process; one per app, shared by its request threads."""
+    """The places for analyses in this process, granted first come, first served; one set per app.
+
+    (threading.Semaphore wakes an arbitrary waiter: under load some requests would wait far longer than others.)
+    """
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._semaphore = threading.BoundedSemaphore(size)
+        self._free = size
+        self._guard = threading.Lock()
+        self._waiting: deque[threading.Event] = deque()
 
     def _wait_for_place(self, until: float) -> bool:
         """Take a place before `until`; False past it, or once the worker is stopping (SIGTERM)."""
-        while not self._semaphore.acquire(timeout=max(0.0, min(0.25, until - time.monotonic()))):
+        with self._guard:
+            if self._free > 0 and not self._waiting:
+                self._free -= 1
+                return True
+            turn = threading.Event()
+            self._waiting.append(turn)
+        while not turn.wait(max(0.0, min(0.25, until - time.monotonic()))):
             if time.monotonic() >= until or stopping():
-                return False
+                with self._guard:
+                    if turn.is_set():  # handed over just now
+                        return True
+                    self._waiting.remove(turn)
+                    return False
         return True
+
+    def _release(self) -> None:
+        with self._guard:
+            if self._waiting:
+                self._waiting.popleft().set()  # the place goes to the longest waiter
+            else:
+                self._free += 1
 
     def run(self, seconds: float, compute: Callable[[], T]) -> T:
         """`compute()`'s result, or a 503 problem when it cannot finish within `seconds`; its errors are re-raised."""
@@ -54,7 +77,7 @@ class AnalysisSlots:
                 headers={"Retry-After": "60"},
             ) from None
         finally:
-            self._semaphore.release()
+            self._release()
 
 
 _DEFAULT_SLOTS = AnalysisSlots(2)

@@ -119,3 +119,23 @@ def test_a_stopping_worker_brings_every_deadline_forward() -> None:
         check_deadline()
     finally:
         stop_all_by(float("inf"))
+
+
+def test_places_are_granted_in_the_order_asked() -> None:
+    """Requests waiting for an analysis place get it first come, first served."""
+    slots = AnalysisSlots(1)
+    order: list[int] = []
+    leave = threading.Event()
+    holder = threading.Thread(target=slots.run, args=(10, lambda: leave.wait(10)))
+    holder.start()
+    time.sleep(0.05)
+    waiters = []
+    for n in range(4):
+        waiter = threading.Thread(target=slots.run, args=(10, lambda n=n: order.append(n)))
+        waiter.start()
+        waiters.append(waiter)
+        time.sleep(0.05)
+    leave.set()
+    for thread in [holder, *waiters]:
+        thread.join(10)
+    assert order == [0, 1, 2, 3]
