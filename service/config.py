@@ -32,7 +32,7 @@ class Settings:
     request_time_budget: float = 60.0
     # Analyses (cache misses) running at once in a worker; more wait, within their budget. They take turns
     # through the model batch by batch, so a short request is not stuck behind a long one.
-    analysis_concurrency: int = 2
+    analysis_concurrency: int = 4
     # Comma-separated bearer tokens; unset (or empty) leaves /v1/* open; an empty entry is refused.
     api_keys: str | None = None
 

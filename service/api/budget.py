@@ -80,7 +80,7 @@ class AnalysisSlots:
             self._release()
 
 
-_DEFAULT_SLOTS = AnalysisSlots(2)
+_DEFAULT_SLOTS = AnalysisSlots(4)
 
 
 def run_within_budget(seconds: float, compute: Callable[[], T], slots: AnalysisSlots | None = None) -> T:
