@@ -20,6 +20,8 @@ from service.variants import (
 
 # The units `options.offsets` may count in; every offset of a response is in one of them.
 OFFSET_UNITS = ("codepoint", "utf16", "utf8")
+from service.nlp.deadline import check_deadline
+from service.variants import DEFAULT_MIN_SIMILARITY, QuoteRef, VariantGroup, group_variants
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def analyse(
         for i, (a, quotes) in enumerate(zip(articles, results, strict=True))
     )
     groups: tuple[VariantGroup, ...] = ()
+    check_deadline()  # grouping is the last stage: a request past its budget stops before it
     if options.variants:
         refs = [
             QuoteRef(

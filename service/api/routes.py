@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from spacy.language import Language
-from werkzeug.exceptions import NotFound, ServiceUnavailable, UnsupportedMediaType
+from werkzeug.exceptions import ClientDisconnected, NotFound, ServiceUnavailable, UnsupportedMediaType
 
 from service.analysis import analyse
-from service.api.budget import run_within_budget
+from service.api.budget import AnalysisSlots, run_within_budget
 from service.api.errors import Problem
 from service.api.observability import metrics_response, observe_analysis, observe_response_hit
 from service.api.schemas import (
@@ -22,7 +22,7 @@ from service.api.schemas import (
     load_quotes_request,
     load_text_request,
 )
-from service.cache import ResultCache, cache_key
+from service.cache import CircuitBreaker, ResultCache, cache_key
 from service.config import Settings
 from service.nlp import PIPELINE_VERSION
 
@@ -39,6 +39,7 @@ class Services:
     nlp: Language
     cache: ResultCache
     openapi: bytes | None
+    slots: AnalysisSlots | None = None  # analyses at once in this process (ANALYSIS_CONCURRENCY)
 
 
 def current_services() -> Services:
@@ -61,17 +62,27 @@ def post_quotes() -> Response:
     if cached is not None:
         count, _, document = cached.partition(b"\n")
         observe_response_hit(int(count or 0))
-        return Response(document, mimetype="application/json", headers={"X-Cache": "hit"})
+        return _with_x_cache(Response(document, mimetype="application/json"), "hit", services.settings)
     quotes_request = _read_quotes_request(body, services.settings)
     started = time.perf_counter()
     analysis = run_within_budget(
         services.settings.request_time_budget,
         lambda: analyse(quotes_request.articles, quotes_request.options, nlp=services.nlp, cache=services.cache),
+        services.slots,
     )
     observe_analysis(analysis, time.perf_counter() - started)
     response = jsonify(dump_analysis(analysis))
-    response.headers["X-Cache"] = "hit" if analysis.cache_hit else "miss"
+    _with_x_cache(response, "hit" if analysis.cache_hit else "miss", services.settings)
     services.cache.set_many({response_key: b"%d\n" % len(analysis.articles) + response.get_data()})
+    return response
+
+
+def _with_x_cache(response: Response, state: str, settings: Settings) -> Response:
+    """X-Cache only when the service has no API keys: the cache is shared by every caller, so with keys a
+    'hit' would tell one client that another has sent the same text. (The access log keeps it either way.)"""
+    g.cache_state = state
+    if not settings.api_key_list:
+        response.headers["X-Cache"] = state
     return response
 
 
@@ -103,8 +114,17 @@ def readyz() -> dict[str, Any]:
         "status": "ready",
         "model": {"name": f"{meta.get('lang')}_{meta.get('name')}", "version": meta.get("version")},
         "pipeline_version": PIPELINE_VERSION,
-        "cache": {"backend": services.cache.name, "status": services.cache.status()},
+        "cache": _cache_readiness(services.cache),
     }
+
+
+def _cache_readiness(cache: ResultCache) -> dict[str, str]:
+    """The cache backend, whether it answers, and for Redis the circuit breaker's state."""
+    readiness = {"backend": cache.name, "status": cache.status()}
+    breaker = getattr(cache, "breaker", None)
+    if isinstance(breaker, CircuitBreaker):
+        readiness["breaker"] = breaker.state
+    return readiness
 
 
 @bp.get("/openapi.yaml")
@@ -177,5 +197,10 @@ def _utf8_body() -> str:
     """The raw body decoded as UTF-8; reading it enforces MAX_CONTENT_LENGTH (413)."""
     try:
         return request.get_data(cache=False).decode("utf-8")
+    # The worker's CLIENT_TIMEOUT passed with the body unfinished (werkzeug reports it as a disconnect).
+    except (TimeoutError, ClientDisconnected):
+        raise Problem(
+            HTTPStatus.REQUEST_TIMEOUT, "The request body stopped arriving before its Content-Length; send it whole."
+        ) from None
     except UnicodeDecodeError as exc:
         raise Problem(HTTPStatus.BAD_REQUEST, f"The body is not valid UTF-8: {exc}") from None

@@ -18,6 +18,7 @@ from service.nlp.types import TextSpan
 # Dependents of a cue that carry what it reports: "said [that ...]", "called him [“a liar”]".
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "advcl", "acl", "pobj", "attr", "conj", "npadvmod"})
 _MIN_QUOTED_SHARE = 0.5
+_MAX_CLAUSE_TOKENS = 150
 
 
 def reported_content(doc: Doc, quote: QuoteSpan, cue: Cue | None, mask: QuoteMask) -> TextSpan:
@@ -55,6 +56,10 @@ def _clause_around(doc: Doc, quote: QuoteSpan, cue: Cue | None) -> tuple[int, in
         return None
     as_phrase = node.dep_ == "prep" and node.lower_ == "as"
     if not (node.dep_ in _CONTENT_DEPS or as_phrase) or node.i > cue_token.i + 40:
+        return None
+    # A clause is a sentence's part: one of hundreds of tokens is a run-on text without full stops, where
+    # reading the subtree for every quote would cost quadratic time; its marks are the content.
+    if node.right_edge.i - node.left_edge.i > _MAX_CLAUSE_TOKENS:
         return None
     tokens = [t for t in node.subtree if not t.is_space]
     if node.dep_ == "oprd" or as_phrase:

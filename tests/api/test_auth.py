@@ -13,7 +13,7 @@ from tests.api.test_routes import assert_problem
 @pytest.fixture
 def keyed_client(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> FlaskClient:
     """An app whose API_KEYS (from the environment) are 'alpha' and 'beta'."""
-    monkeypatch.setenv("API_KEYS", " alpha, beta ,")
+    monkeypatch.setenv("API_KEYS", " alpha, beta ")
     return create_app({}, nlp=nlp, cache=InMemoryCache()).test_client()
 
 
@@ -57,3 +57,17 @@ def test_operations_endpoints_stay_open(keyed_client: FlaskClient, path: str) ->
 def test_without_api_keys_v1_is_open(client: FlaskClient) -> None:
     """The default: no API_KEYS, no authentication."""
     assert client.post("/v1/quotes", json={"text": "x"}).status_code == 200
+
+
+def test_with_api_keys_x_cache_reveals_nothing(keyed_client: FlaskClient) -> None:
+    """The cache is shared by every key: with API_KEYS set no X-Cache header says another client sent a text."""
+    body = {"text": "“We will see,” the minister said."}
+    for key in ("alpha", "beta"):
+        response = keyed_client.post("/v1/quotes", json=body, headers={"Authorization": f"Bearer {key}"})
+        assert response.status_code == 200 and "X-Cache" not in response.headers
+
+
+def test_without_api_keys_x_cache_is_sent(client: FlaskClient) -> None:
+    """An open service (one tenant) keeps the header for debugging."""
+    body = {"text": "“We will see,” the minister said."}
+    assert [client.post("/v1/quotes", json=body).headers["X-Cache"] for _ in range(2)] == ["miss", "hit"]

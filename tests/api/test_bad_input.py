@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator, Mapping, Sequence
 
 import pytest
 from flask.testing import FlaskClient
@@ -99,49 +97,6 @@ def test_a_huge_single_quote_is_one_quote(client: FlaskClient) -> None:
     assert_contract(response, {"article-1": text})
     (quote,) = response.get_json()["articles"][0]["quotes"]
     assert quote["text"] == words.strip() and quote["speaker"]["name"] == "Mark Carney"
-
-
-class BlockingCache:
-    """A ResultCache whose article reads wait until released: an analysis that outlives any budget.
-
-    The first read of a request, for its whole response, answers at once (a miss): the budget bounds the
-    analysis, and a real cache's own timeout (REDIS_TIMEOUT) bounds that one read.
-    """
-
-    name = "blocking"
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-        self.reads = 0
-
-    def get_many(self, keys: Sequence[str]) -> list[bytes | None]:
-        self.reads += 1
-        if self.reads > 1:
-            self.release.wait(timeout=30)
-        return [None] * len(keys)
-
-    def set_many(self, items: Mapping[str, bytes]) -> None:
-        """Nothing is stored."""
-
-    def status(self) -> str:
-        return "ok"
-
-
-@pytest.fixture
-def blocking_cache() -> Iterator[BlockingCache]:
-    """A BlockingCache released at the end of the test, so its background analysis ends."""
-    cache = BlockingCache()
-    yield cache
-    cache.release.set()
-
-
-def test_an_analysis_over_the_time_budget_is_503(nlp: Language, blocking_cache: BlockingCache) -> None:
-    """Past REQUEST_TIME_BUDGET the caller gets a 503 problem with Retry-After, not a hung connection."""
-    client = create_app({"request_time_budget": 0.05}, nlp=nlp, cache=blocking_cache).test_client()
-    response = client.post("/v1/quotes", json={"text": "“Slow,” he said."})
-    problem = assert_problem(response, 503)
-    assert "time budget" in problem["detail"]
-    assert response.headers["Retry-After"].isdigit()
 
 
 def test_within_the_budget_the_answer_is_unchanged(nlp: Language) -> None:

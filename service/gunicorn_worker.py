@@ -1,0 +1,117 @@
+"""gunicorn's threaded worker, with a read timeout on client sockets and problem+json for its own errors.
+
+    worker_class = "service.gunicorn_worker.ProblemThreadWorker"   (service/gunicorn_conf.py)
+
+- A client that stops sending (headers sent, the body never finished) holds one thread for CLIENT_TIMEOUT
+  seconds, not forever: gthread sets client sockets blocking without a timeout.
+- On SIGTERM every analysis is brought to end within GRACEFUL_TIMEOUT (a 503 rather than a reset connection).
+- The errors gunicorn answers itself, before the app sees the request (a request line over 4094 bytes,
+  too many or too large headers, a malformed request), are RFC 9457 problem+json like every other error.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+from http import HTTPStatus
+from typing import Any
+
+from gunicorn.http import errors  # type: ignore[import-untyped]
+from gunicorn.workers.gthread import ThreadWorker  # type: ignore[import-untyped]
+
+from service.nlp.deadline import stop_all_by
+
+# Seconds a client may leave the connection silent while sending a request or reading the answer.
+CLIENT_TIMEOUT = float(os.environ.get("CLIENT_TIMEOUT") or "10")
+
+_BAD_REQUEST = (
+    errors.InvalidRequestLine, errors.InvalidRequestMethod, errors.InvalidHTTPVersion, errors.InvalidHeader,
+    errors.InvalidHeaderName, errors.LimitRequestLine, errors.InvalidProxyLine, errors.InvalidSchemeHeaders,
+    errors.ObsoleteFolding,
+)
+
+
+def problem_status(exc: BaseException) -> int:
+    """The status gunicorn would answer `exc` with (its base worker's table), 500 for anything else."""
+    if isinstance(exc, errors.LimitRequestHeaders):
+        return HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+    if isinstance(exc, errors.UnsupportedTransferCoding):
+        return HTTPStatus.NOT_IMPLEMENTED
+    if isinstance(exc, errors.ForbiddenProxyRequest):
+        return HTTPStatus.FORBIDDEN
+    if isinstance(exc, _BAD_REQUEST):
+        return HTTPStatus.BAD_REQUEST
+    return HTTPStatus.INTERNAL_SERVER_ERROR
+
+
+def problem_bytes(status: int, detail: str) -> bytes:
+    """A complete HTTP/1.1 response carrying a problem+json body; the connection is closed after it."""
+    body = json.dumps(
+        {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status, "detail": detail},
+        separators=(",", ":"),
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\nConnection: close\r\n"
+        f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode("latin-1") + body
+
+
+class ProblemThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn has no type hints
+    """gthread with CLIENT_TIMEOUT on client sockets and problem+json error pages."""
+
+    def enqueue_req(self, conn: Any) -> None:
+        """As gthread, then bound how long the thread may wait on this client."""
+        conn.init()
+        conn.sock.settimeout(CLIENT_TIMEOUT)
+        future = self.tpool.submit(self.handle, conn)
+        self._wrap_future(future, conn)
+
+    def handle_exit(self, sig: int, frame: Any) -> None:
+        """SIGTERM: as gthread (stop accepting, finish in-flight requests), and make every analysis end in time.
+
+        An analysis longer than GRACEFUL_TIMEOUT would be cut with its connection; it stops at its next
+        check a few seconds before, and its caller gets the budget's 503 instead of a reset.
+        """
+        super().handle_exit(sig, frame)
+        # A margin for the answer to be written, and for a model batch already under way to end.
+        stop_all_by(max(self.cfg.graceful_timeout - 5.0, self.cfg.graceful_timeout / 2))
+
+    def handle_error(self, req: Any, client: socket.socket, addr: Any, exc: BaseException) -> None:
+        """Answer an error of gunicorn's own (or one escaping the app) with problem+json."""
+        status = problem_status(exc)
+        if status == HTTPStatus.INTERNAL_SERVER_ERROR:
+            if isinstance(exc, TimeoutError | socket.timeout):
+                self.log.info("client silent for %g s, connection closed", CLIENT_TIMEOUT)
+                return
+            self.log.exception("Error handling request")
+            detail = "The server failed to process the request; it has been logged."
+        else:
+            self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
+            detail = _detail(exc, status)
+        try:
+            client.sendall(problem_bytes(status, detail))
+            _linger(client)
+        except OSError:
+            self.log.debug("Failed to send error message.")
+
+
+def _linger(client: socket.socket, seconds: float = 1.0, max_bytes: int = 1024 * 1024) -> None:
+    """Close our side, then read what the client still sends (the rest of a long URL or header), so closing the
+    socket does not reset the connection before the client has read the problem."""
+    client.shutdown(socket.SHUT_WR)
+    client.settimeout(seconds)
+    received = 0
+    while received < max_bytes:
+        chunk = client.recv(65536)
+        if not chunk:
+            break
+        received += len(chunk)
+
+
+def _detail(exc: BaseException, status: int) -> str:
+    if isinstance(exc, errors.LimitRequestLine):
+        return "The request line (method and URL) is longer than the server accepts (4094 bytes)."
+    if status == HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE:
+        return f"The request headers are too many or too large: {exc}."
+    return f"The server could not read the request: {exc}."

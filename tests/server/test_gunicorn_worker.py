@@ -1,0 +1,106 @@
+"""The deployed server (gunicorn with service/gunicorn_conf.py): early 413 that a sending client can read,
+problem+json for gunicorn's own 4xx, silent clients that hold neither the worker nor the health check."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[int]:
+    """gunicorn with the project's config, one worker, CLIENT_TIMEOUT 1 s, the app on a blank pipeline."""
+    port = free_port()
+    env = {**os.environ, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1", "CLIENT_TIMEOUT": "1",
+           "PYTHONPATH": str(ROOT / "tests" / "server")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "service/gunicorn_conf.py", "blank_app:app"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            status, _, _ = exchange(port, b"GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+            if status == 200:
+                break
+        except OSError:
+            pass
+        assert process.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
+        time.sleep(0.1)
+    yield port
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def exchange(port: int, request: bytes, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+    """Send `request` whole (as a client that does not read before it has sent), then read the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(request)
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    return int(lines[0].split()[1]), headers, body
+
+
+def test_an_over_long_body_is_a_413_the_sending_client_reads(server: int) -> None:
+    """30 MB against MAX_BODY_BYTES of 10 MB: refused on its declared length, then drained, so a client that
+    sends everything before reading gets the problem, not a broken pipe."""
+    size = 30 * 1024 * 1024
+    head = (f"POST /v1/quotes HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: {size}\r\n"
+            "Connection: close\r\n\r\n").encode()
+    status, headers, body = exchange(server, head + b"a" * size)
+    assert status == 413 and headers["content-type"] == "application/problem+json"
+    assert json.loads(body)["status"] == 413
+
+
+@pytest.mark.parametrize("request_bytes, status", [
+    (b"GET /" + b"a" * 10_000 + b" HTTP/1.1\r\nHost: t\r\n\r\n", 400),
+    (b"GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: " + b"b" * 10_000 + b"\r\n\r\n", 431),
+    (b"GET /healthz HTTP/1.1\r\nHost: t\r\n" + b"".join(b"X-%d: v\r\n" % i for i in range(200)) + b"\r\n", 431),
+    (b"BR@KEN\r\n\r\n", 400),
+])
+def test_gunicorns_own_errors_are_problem_json(server: int, request_bytes: bytes, status: int) -> None:
+    """A 10 KB URL, a huge header, too many headers, a malformed request line: problem+json, not HTML."""
+    got, headers, body = exchange(server, request_bytes)
+    assert got == status and headers["content-type"] == "application/problem+json"
+    problem = json.loads(body)
+    assert problem["status"] == status and problem["detail"]
+
+
+def test_silent_clients_hold_neither_the_worker_nor_health(server: int) -> None:
+    """Two clients send headers and never their body: /healthz (one worker) still answers at once, and each
+    silent client gets a 408 once CLIENT_TIMEOUT has passed."""
+    head = b"POST /v1/quotes HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nabc"
+    silent = [socket.create_connection(("127.0.0.1", server), timeout=10) for _ in range(2)]
+    try:
+        for sock in silent:
+            sock.sendall(head)
+        time.sleep(0.2)
+        started = time.monotonic()
+        status, _, _ = exchange(server, b"GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        assert status == 200 and time.monotonic() - started < 0.5
+        for sock in silent:
+            answer = sock.recv(65536)
+            assert answer.startswith(b"HTTP/1.1 408")
+    finally:
+        for sock in silent:
+            sock.close()
