@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from service.nlp.confidence import AttributionFeatures
 from service.nlp.content import reported_content
 from service.nlp.cues import Cue, find_context_cue, find_cue
 from service.nlp.lexicon import CLAUSE_OPENING_VERBS, TERM_MARKERS, TERM_NOUNS, TITLE_SMALL_WORDS, WORK_NOUNS
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text, parse_batch
 from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteMask, QuoteSpan, find_quote_spans
-from service.nlp.resolve import continued, resolve_speaker
+from service.nlp.resolve import continued, resolve_attribution
 from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
 
 # "the word “conflict”", "so-called “experts”": the marks label words, nobody speaks.
@@ -26,20 +27,26 @@ _TERM_BEFORE = re.compile(
 
 def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
     """Every quotation of a parsed article, in text order."""
+    return tuple(quote for quote, _ in extract_attributions(doc))
+
+
+def extract_attributions(doc: Doc) -> list[tuple[Quote, AttributionFeatures | None]]:
+    """Every quotation of a parsed article, in text order, with the features of its speaker's attribution
+    (None when it has no speaker): what `scripts/fit_confidence.py` fits the confidence on."""
     text = article_text(doc)
     spans = find_quote_spans(text)
     if not spans:
-        return ()
+        return []
     mask = QuoteMask(doc, spans)
     registry = NameRegistry(doc)
-    quotes: list[Quote] = []
+    quotes: list[tuple[Quote, AttributionFeatures | None]] = []
     previous: Speaker | None = None  # the last named speaker: an antecedent for pronouns
-    last: Speaker | None = None  # the last speaker, named or not ("said a party member"): a quote goes on
-    previous_span: QuoteSpan | None = None
+    # the last speaker, named or not ("said a party member"), with its quote: a quote without a cue goes on
+    last: tuple[Speaker, AttributionFeatures, QuoteSpan] | None = None
     for span in spans:
         cue = find_cue(doc, span, mask)
         kind = _kind(text, span, cue)
-        speaker: Speaker | None = None
+        found: tuple[Speaker, AttributionFeatures] | None = None
         # a transcript turn ("Q: ...") names its own speaker or nobody: it never continues the one before
         turn = TRANSCRIPT_LABEL.match(text, span.start, span.end) is not None
         if kind != "term":
@@ -47,36 +54,39 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
             if kind == "full" and not turn and (cue is None or cue.speaker_head is None):
                 context_cue = find_context_cue(doc, span, mask)
             if cue is not None and cue.speaker_head is not None:
-                speaker = _resolve(cue, span, registry, previous, mask)
+                found = _resolve(cue, span, kind, registry, previous, mask)
             elif context_cue is not None and context_cue.speaker_head is not None:
-                speaker = continued(_resolve(context_cue, span, registry, previous, mask), "preceding_sentence")
+                found = continued(*_resolve(context_cue, span, kind, registry, previous, mask), "preceding_sentence")
                 cue = context_cue
-            elif kind == "full" and not turn and last is not None and _same_context(text, previous_span, span):
-                speaker = continued(last, "paragraph_context")
-        quotes.append(
-            Quote(
-                start=span.start,
-                end=span.end,
-                text=text[span.start : span.end],
-                segments=tuple(TextSpan(s, e, text[s:e]) for s, e in span.segments),
-                kind=kind,
-                speaker=speaker,
-                cue=cue.span if cue is not None and kind != "term" else None,
-                content=reported_content(doc, span, cue if kind != "term" else None, mask),
-            )
+            elif kind == "full" and not turn and last is not None and _same_context(text, last[2], span):
+                found = continued(last[0], last[1], "paragraph_context", span.outer_start - last[2].outer_end)
+        speaker = found[0] if found else None
+        quote = Quote(
+            start=span.start,
+            end=span.end,
+            text=text[span.start : span.end],
+            segments=tuple(TextSpan(s, e, text[s:e]) for s, e in span.segments),
+            kind=kind,
+            speaker=speaker,
+            cue=cue.span if cue is not None and kind != "term" else None,
+            content=reported_content(doc, span, cue if kind != "term" else None, mask),
         )
+        quotes.append((quote, found[1] if found else None))
         if speaker is not None and speaker.name is not None:
             previous = speaker
-        if speaker is not None and speaker.mention is not None:
-            last, previous_span = speaker, span
-    return tuple(quotes)
+        if found is not None and found[0].mention is not None:
+            last = (found[0], found[1], span)
+    return quotes
 
 
-def _resolve(cue: Cue, span: QuoteSpan, registry: NameRegistry, previous: Speaker | None, mask: QuoteMask) -> Speaker:
+def _resolve(
+    cue: Cue, span: QuoteSpan, kind: str, registry: NameRegistry, previous: Speaker | None, mask: QuoteMask
+) -> tuple[Speaker, AttributionFeatures]:
     assert cue.speaker_head is not None and cue.mention_rule is not None
-    return resolve_speaker(
+    return resolve_attribution(
         cue.speaker_head, (span.outer_start, span.outer_end), registry, previous,
-        cue_rule=cue.rule, rule=cue.mention_rule, cue_tokens=cue.tokens, mask=mask,
+        cue_rule=cue.rule, rule=cue.mention_rule, cue_tokens=cue.tokens, mask=mask, kind=kind,
+        syntactic=cue.syntactic, quote_words=len(article_text(cue.speaker_head.doc)[span.start : span.end].split()),
     )
 
 

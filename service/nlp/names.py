@@ -79,6 +79,15 @@ class NameRegistry:
                 if person is not None:
                     self._mentions.append((token.idx, person))
         self._mentions.sort(key=lambda m: m[0])
+        # For pronoun antecedents: per pronoun gender, the offsets of mentions of people it may refer to
+        # (that gender or unknown), in text order, so the latest before a pronoun is one bisection away.
+        self._compatible: dict[str, tuple[list[int], list[Person]]] = {}
+        for gender in ("male", "female"):
+            kept = [(pos, person) for pos, person in self._mentions if person.gender in (None, gender)]
+            self._compatible[gender] = ([pos for pos, _ in kept], [person for _, person in kept])
+        self._mention_counts: dict[str, int] = {}
+        for _, person in self._mentions:
+            self._mention_counts[person.surname] = self._mention_counts.get(person.surname, 0) + 1
 
     def _add(self, parts: NameParts | None) -> None:
         if parts is None:
@@ -119,13 +128,18 @@ class NameRegistry:
                 best = candidate
         return best[2] if best else None
 
-    def recent_people(self, before: int) -> list[Person]:
-        """People mentioned before offset `before`, most recent first, each once."""
-        seen: list[Person] = []
-        for pos, person in reversed(self._mentions):
-            if pos < before and person not in seen:
-                seen.append(person)
-        return seen
+    def latest_person(self, before: int, gender: str) -> Person | None:
+        """The person of `gender` (or of unknown gender) mentioned last before offset `before`.
+
+        One bisection: O(log mentions), whatever the number of people or of pronouns that ask.
+        """
+        positions, people = self._compatible.get(gender, ([], []))
+        index = bisect.bisect_left(positions, before) - 1
+        return people[index] if index >= 0 else None
+
+    def mention_count(self, person: Person) -> int:
+        """How many times the article names `person` by a proper noun."""
+        return self._mention_counts.get(person.surname, 0)
 
 
 def name_parts(head: Token) -> NameParts | None:
