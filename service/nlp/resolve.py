@@ -107,7 +107,8 @@ def appositive_name(q: MentionQuery) -> Naming | None:
 
 def description(q: MentionQuery) -> Naming | None:
     """'the president said': a description standing for a person the article introduced with it."""
-    if not is_role_description(q.head):
+    described = q.head.pos_ == "NOUN" and any(c.lower_ == "the" for c in q.head.lefts)
+    if not (is_role_description(q.head) or described and q.registry.describes(q.head.lemma_.lower())):
         return None
     person = q.registry.person_by_role(q.head, q.head.idx)
     return None if person is None else Naming(person.name, "person", person.role, "title")
@@ -229,7 +230,7 @@ def _antecedent(pronoun: Token, registry: NameRegistry, gender: str, previous: S
             t for t in doc[sent.start : limit] if t.dep_ in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")
         ]
         for subject in subjects:
-            person = registry.person_for(subject) if subject.pos_ == "PROPN" else (
+            person = registry.person_or_new(subject) if subject.pos_ == "PROPN" else (
                 registry.person_by_role(subject, subject.idx) if is_role_description(subject) else None
             )
             if person is not None and person.gender in (None, gender):

@@ -4,9 +4,42 @@ from __future__ import annotations
 import itertools
 import math
 
+import pytest
 from spacy.language import Language
 
+from service.nlp import extract_quotes
 from service.nlp.names import NameRegistry
+
+# One canonical name per person: the fullest the article gives, without titles or offices, surnames whole.
+CANONICAL = [
+    ("“We are ready,” Secretary of Homeland Security Jane Roe said.", "Jane Roe", "Secretary of Homeland Security"),
+    ("“We are ready,” said Reps Jane Roe and Tom Hill.", "Jane Roe", "Reps"),
+    ("“We are ready,” Mary Smith-Jones said.", "Mary Smith-Jones", None),
+    ("“We are ready,” said South Korean President Park Geun-hye.", "Park Geun-hye", "President"),
+    ("Mayor Bill de Blasio spoke on Monday. “We are ready,” de Blasio said.", "Bill de Blasio", "Mayor"),
+    ("Jane Roe spoke on Monday. “We are ready,” Jane said.", "Jane Roe", None),
+    ("Roe spoke to the crowd on Monday. He said, “We are ready.”", "Roe", None),
+    ("“We are ready,” according to the Brookings Institution.", "Brookings Institution", None),
+    ("Jane Roe, a Republican lawmaker from Ohio, spoke first. “We are ready,” the Republican lawmaker said.",
+     "Jane Roe", None),
+    ("CNN host Jake Tapper asked the question. “Are you ready?” the CNN host said.", "Jake Tapper", None),
+    ("“We are ready,” Charlie King, a prominent New York Democrat, said.", "Charlie King", None),
+    ("“We are ready,” Mr. King said.", "King", None),
+    ("Speaker Paul Ryan spoke. “We are ready,” Ryan said.", "Paul Ryan", "Speaker"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), CANONICAL, ids=[c[1] + "/" + c[0][:30] for c in CANONICAL])
+def test_canonical_name(nlp: Language, text: str, name: str, role: str | None) -> None:
+    speaker = extract_quotes(nlp(text))[-1].speaker
+    assert speaker is not None
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_first_name_shared_by_two_people_names_neither(nlp: Language) -> None:
+    text = "Jane Roe and Jane Hill spoke on Monday. “We are ready,” Jane said."
+    speaker = extract_quotes(nlp(text))[-1].speaker
+    assert speaker is not None and speaker.name == "Jane"
 
 _SYLLABLES = ["Bar", "Cor", "Dun", "Fel", "Gar", "Hol", "Kem", "Lor", "Mar", "Nor", "Pel", "Ros", "Tal", "Ven"]
 
