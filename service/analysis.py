@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
 
 from service.cache import ResultCache, cache_key
 from service.nlp import PIPELINE_VERSION, Quote, extract_batch
+from service.nlp.deadline import check_deadline
+from service.nlp.speaker_table import QuotedSpeaker, SpeakerEntry, speaker_table
 from service.variants import (
     DEFAULT_MIN_SIMILARITY,
     QuoteRef,
@@ -20,8 +22,6 @@ from service.variants import (
 
 # The units `options.offsets` may count in; every offset of a response is in one of them.
 OFFSET_UNITS = ("codepoint", "utf16", "utf8")
-from service.nlp.deadline import check_deadline
-from service.variants import DEFAULT_MIN_SIMILARITY, QuoteRef, VariantGroup, group_variants
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ class Analysis:
 
     articles: tuple[ArticleResult, ...]
     variant_groups: tuple[VariantGroup, ...] = field(default=())
+    speakers: tuple[SpeakerEntry, ...] = field(default=())
     options: AnalysisOptions = field(default_factory=AnalysisOptions)
 
     @property
@@ -109,6 +110,7 @@ def analyse(
         _article_result(a, quotes or (), cache_hit=i not in miss_set, terms=options.terms)
         for i, (a, quotes) in enumerate(zip(articles, results, strict=True))
     )
+    article_results, speakers = _with_speakers(article_results)
     groups: tuple[VariantGroup, ...] = ()
     check_deadline()  # grouping is the last stage: a request past its budget stops before it
     if options.variants:
@@ -130,7 +132,7 @@ def analyse(
         }
         if published:
             groups = tuple(order_groups_by_published(groups, published))
-    return Analysis(articles=article_results, variant_groups=groups, options=options)
+    return Analysis(articles=article_results, variant_groups=groups, speakers=speakers, options=options)
 
 
 def _refs_with_articles(
@@ -138,6 +140,30 @@ def _refs_with_articles(
 ) -> list[tuple[QuoteRef, ArticleInput]]:
     by_id = {a.id: a for a in articles}
     return [(ref, by_id[ref.article_id]) for ref in refs]
+
+
+def _with_speakers(
+    results: tuple[ArticleResult, ...],
+) -> tuple[tuple[ArticleResult, ...], tuple[SpeakerEntry, ...]]:
+    """The request's speakers table, and the articles with each quote's speaker carrying its entry's id."""
+    quoted = [
+        QuotedSpeaker(result.id, result.quote_id(n), quote.speaker)
+        for result in results
+        for n, quote in enumerate(result.quotes)
+        if quote.speaker is not None
+    ]
+    entries, ids = speaker_table(quoted)
+    with_ids = tuple(
+        replace(
+            result,
+            quotes=tuple(
+                replace(q, speaker=replace(q.speaker, id=ids.get(result.quote_id(n)))) if q.speaker else q
+                for n, q in enumerate(result.quotes)
+            ),
+        )
+        for result in results
+    )
+    return with_ids, tuple(entries)
 
 
 def _article_result(article: ArticleInput, quotes: tuple[Quote, ...], *, cache_hit: bool, terms: bool) -> ArticleResult:

@@ -7,70 +7,87 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from service.nlp.confidence import AttributionFeatures
 from service.nlp.content import reported_content
+from service.nlp.cues import Cue, find_context_cue, find_cue
+from service.nlp.lexicon import CLAUSE_OPENING_VERBS, TERM_MARKERS, TERM_NOUNS, TITLE_SMALL_WORDS, WORK_NOUNS
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text, parse_batch
-from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteSpan, find_quote_spans
-from service.nlp.speakers import Cue, QuoteMask, find_cue, preceding_cue, resolve_speaker
+from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteMask, QuoteSpan, find_quote_spans
+from service.nlp.resolve import continued, resolve_attribution
 from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
 
 # "the word “conflict”", "so-called “experts”": the marks label words, nobody speaks.
 _TERM_BEFORE = re.compile(
-    r"(?:\bso-called|\bthe (?:word|term|phrase|label|slogan|hashtag)s?|\bdubbed|\bknown as)\W*$", re.I
+    r"(?:" + "|".join(rf"\b{re.escape(m)}" for m in TERM_MARKERS)
+    + r"|\bthe (?:" + "|".join(sorted(TERM_NOUNS)) + r")s?)\W*$",
+    re.I,
 )
 
 
 def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
     """Every quotation of a parsed article, in text order."""
+    return tuple(quote for quote, _ in extract_attributions(doc))
+
+
+def extract_attributions(doc: Doc) -> list[tuple[Quote, AttributionFeatures | None]]:
+    """Every quotation of a parsed article, in text order, with the features of its speaker's attribution
+    (None when it has no speaker): what `scripts/fit_confidence.py` fits the confidence on."""
     text = article_text(doc)
     spans = find_quote_spans(text)
     if not spans:
-        return ()
+        return []
     mask = QuoteMask(doc, spans)
     registry = NameRegistry(doc)
-    quotes: list[Quote] = []
+    quotes: list[tuple[Quote, AttributionFeatures | None]] = []
     previous: Speaker | None = None  # the last named speaker: an antecedent for pronouns
-    last: Speaker | None = None  # the last speaker, named or not ("said a party member"): a quote goes on
-    previous_span: QuoteSpan | None = None
+    # the last speaker, named or not ("said a party member"), with its quote: a quote without a cue goes on
+    last: tuple[Speaker, AttributionFeatures, QuoteSpan] | None = None
     for span in spans:
         cue = find_cue(doc, span, mask)
         kind = _kind(text, span, cue)
-        speaker: Speaker | None = None
+        found: tuple[Speaker, AttributionFeatures] | None = None
         # a transcript turn ("Q: ...") names its own speaker or nobody: it never continues the one before
         turn = TRANSCRIPT_LABEL.match(text, span.start, span.end) is not None
         if kind != "term":
             context_cue = None
             if kind == "full" and not turn and (cue is None or cue.speaker_head is None):
-                context_cue = preceding_cue(doc, span, mask)
+                context_cue = find_context_cue(doc, span, mask)
             if cue is not None and cue.speaker_head is not None:
-                speaker = resolve_speaker(cue.speaker_head, span, registry, previous, cue.tokens, mask)
+                found = _resolve(cue, span, kind, registry, previous, mask)
             elif context_cue is not None and context_cue.speaker_head is not None:
-                found = resolve_speaker(
-                    context_cue.speaker_head, span, registry, previous, context_cue.tokens, mask
-                )
-                speaker = Speaker(found.name, found.mention, found.type, found.role, "context",
-                                  round(found.confidence * 0.85, 2))
+                found = continued(*_resolve(context_cue, span, kind, registry, previous, mask), "preceding_sentence")
                 cue = context_cue
-            elif kind == "full" and not turn and last is not None and _same_context(text, previous_span, span):
-                speaker = Speaker(last.name, last.mention, last.type, last.role, "context",
-                                  round(last.confidence * 0.8, 2))
-        quotes.append(
-            Quote(
-                start=span.start,
-                end=span.end,
-                text=text[span.start : span.end],
-                segments=tuple(TextSpan(s, e, text[s:e]) for s, e in span.segments),
-                kind=kind,
-                speaker=speaker,
-                cue=cue.span if cue is not None and kind != "term" else None,
-                content=reported_content(doc, span, cue if kind != "term" else None, mask),
-            )
+            elif kind == "full" and not turn and last is not None and _same_context(text, last[2], span):
+                found = continued(last[0], last[1], "paragraph_context", span.outer_start - last[2].outer_end)
+        speaker = found[0] if found else None
+        quote = Quote(
+            start=span.start,
+            end=span.end,
+            text=text[span.start : span.end],
+            segments=tuple(TextSpan(s, e, text[s:e]) for s, e in span.segments),
+            kind=kind,
+            speaker=speaker,
+            cue=cue.span if cue is not None and kind != "term" else None,
+            content=reported_content(doc, span, cue if kind != "term" else None, mask),
         )
+        quotes.append((quote, found[1] if found else None))
         if speaker is not None and speaker.name is not None:
             previous = speaker
-        if speaker is not None and speaker.mention is not None:
-            last, previous_span = speaker, span
-    return tuple(quotes)
+        if found is not None and found[0].mention is not None:
+            last = (found[0], found[1], span)
+    return quotes
+
+
+def _resolve(
+    cue: Cue, span: QuoteSpan, kind: str, registry: NameRegistry, previous: Speaker | None, mask: QuoteMask
+) -> tuple[Speaker, AttributionFeatures]:
+    assert cue.speaker_head is not None and cue.mention_rule is not None
+    return resolve_attribution(
+        cue.speaker_head, (span.outer_start, span.outer_end), registry, previous,
+        cue_rule=cue.rule, rule=cue.mention_rule, cue_tokens=cue.tokens, mask=mask, kind=kind,
+        syntactic=cue.syntactic, quote_words=len(article_text(cue.speaker_head.doc)[span.start : span.end].split()),
+    )
 
 
 def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
@@ -121,27 +138,21 @@ def _is_title(quoted: str, before: str) -> bool:
     return bool(stripped) and stripped[-1].islower()
 
 
-_WORK_BEFORE = re.compile(
-    r"\b(?:book|memoir|novel|movie|film|show|series|program|programme|play|musical|song|album|podcast|episode|"
-    r"documentary|ad|article|column|op-ed|essay|headline|titled|entitled|called|named)\s*,?\s*$",
-    re.I,
-)
+_WORK_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(WORK_NOUNS)) + r")\s*,?\s*$", re.I)
 
 
 def _title_case(quoted: str) -> bool:
     """Every word but the small ones starts with a capital: 'Face the Nation', 'Broad City'."""
     words = re.findall(r"[A-Za-z][\w'’-]*", quoted)
-    capitals = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    capitals = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(capitals) and all(w[:1].isupper() for w in capitals)
 
-
-_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from it is 's".split())
 
 
 def _opens_clause(before: str) -> bool:
     stripped = before.rstrip(" \t\u00a0")
     return stripped == "" or stripped.endswith(("\n", ".", "!", "?", ":", ",", "—", "–", ";", "…", "(")) or (
-        stripped.split()[-1].lower() in ("saying", "says", "said", "added", "asked", "told", "tweeted", "wrote")
+        stripped.split()[-1].lower() in CLAUSE_OPENING_VERBS
     )
 
 
