@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.nlp.content import reported_content
+from service.nlp.indirect import reported_speech
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text, parse_batch
 from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteSpan, find_quote_spans
@@ -20,14 +21,21 @@ _TERM_BEFORE = re.compile(
 )
 
 
-def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
-    """Every quotation of a parsed article, in text order."""
+def extract_quotes(doc: Doc, *, indirect: bool = False) -> tuple[Quote, ...]:
+    """Every quotation of a parsed article, in text order; with `indirect`, then its reported speech."""
     text = article_text(doc)
     spans = find_quote_spans(text)
-    if not spans:
+    if not spans and not indirect:
         return ()
     mask = QuoteMask(doc, spans)
     registry = NameRegistry(doc)
+    quotes = _quotations(doc, text, spans, mask, registry)
+    return quotes + reported_speech(doc, quotes, mask, registry) if indirect else quotes
+
+
+def _quotations(
+    doc: Doc, text: str, spans: list[QuoteSpan], mask: QuoteMask, registry: NameRegistry
+) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     previous: Speaker | None = None  # the last named speaker: an antecedent for pronouns
     last: Speaker | None = None  # the last speaker, named or not ("said a party member"): a quote goes on
@@ -153,6 +161,6 @@ def _same_context(text: str, previous: QuoteSpan | None, span: QuoteSpan) -> boo
     return between.count("\n") <= 2 and len(between) < 600
 
 
-def extract_batch(nlp: Language, texts: Sequence[str]) -> list[tuple[Quote, ...]]:
+def extract_batch(nlp: Language, texts: Sequence[str], *, indirect: bool = False) -> list[tuple[Quote, ...]]:
     """Parse `texts` in one `nlp.pipe` (long ones in chunks, see `parse_batch`) and extract each article's quotes."""
-    return [extract_quotes(doc) for doc in parse_batch(nlp, texts)]
+    return [extract_quotes(doc, indirect=indirect) for doc in parse_batch(nlp, texts)]

@@ -1,0 +1,62 @@
+"""Reported speech as quotes of kind `indirect`, beside the quotations and never changing them.
+
+A reported clause that holds a quotation is that quotation's content already ('Trump said that fraud is
+“a big, big problem”' stays one partial quote): it is not returned twice. Every other clause becomes a
+quote whose text is the clause as written, with its cue and its speaker resolved as for quotations.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from service.nlp.lexicon import DOUBLE_MARKS
+from service.nlp.names import NameRegistry
+from service.nlp.pipeline import article_text
+from service.nlp.quotes import QuoteSpan
+from service.nlp.reported import ReportedClause, find_reported
+from service.nlp.speakers import QuoteMask, resolve_speaker
+from service.nlp.types import Quote, Speaker, TextSpan
+
+
+def reported_speech(doc: Doc, quotes: tuple[Quote, ...], mask: QuoteMask, registry: NameRegistry) -> tuple[Quote, ...]:
+    """The article's reported speech that no quotation already covers, in text order."""
+    text = article_text(doc)
+    # every quotation, terms too, and any stray double mark: a clause holding one is left to the quotations, so
+    # the quotations alone are what any count of quoted speech sees (direct-only scores do not move)
+    taken = [(q.content.start, q.content.end) for q in quotes] + [(q.start, q.end) for q in quotes]
+    taken += [(i, i + 1) for i, ch in enumerate(text) if ch in DOUBLE_MARKS]
+    found: list[Quote] = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    for clause in find_reported(doc, mask):
+        if clause.segments in seen or any(_overlaps(seg, t) for seg in clause.segments for t in taken):
+            continue
+        seen.add(clause.segments)
+        found.append(
+            Quote(
+                start=clause.start,
+                end=clause.end,
+                text=text[clause.start : clause.end],
+                segments=tuple(TextSpan(s, e, text[s:e]) for s, e in clause.segments),
+                kind="indirect",
+                speaker=_speaker(clause, registry, mask),
+                cue=_cue_span(clause, text),
+                content=TextSpan(clause.start, clause.end, text[clause.start : clause.end]),
+            )
+        )
+    return tuple(found)
+
+
+def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) -> Speaker | None:
+    if clause.source is None:
+        return None
+    span = QuoteSpan(segments=clause.segments, open_marks=(clause.start,), close_marks=(clause.end - 1,), family="")
+    return resolve_speaker(clause.source, span, registry, None, clause.cue, mask)
+
+
+def _cue_span(clause: ReportedClause, text: str) -> TextSpan:
+    start = clause.cue[0].idx
+    end = clause.cue[-1].idx + len(clause.cue[-1].text)
+    return TextSpan(start, end, text[start:end])
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
