@@ -48,7 +48,10 @@ def reported_speech(doc: Doc, quotes: tuple[Quote, ...], mask: QuoteMask, regist
 def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) -> Speaker | None:
     if clause.source is None:
         return None
-    span = QuoteSpan(segments=clause.segments, open_marks=(clause.start,), close_marks=(clause.end - 1,), family="")
+    # the mention is cut where the clause is: around a cue inside it ('The plan, he said, is dead') that is
+    # the first segment only
+    start, end = clause.segments[0] if clause.source.idx >= clause.start else (clause.start, clause.end)
+    span = QuoteSpan(segments=clause.segments, open_marks=(start,), close_marks=(end - 1,), family="")
     return resolve_speaker(clause.source, span, registry, None, clause.cue, mask)
 
 

@@ -55,17 +55,27 @@ def according_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 
 def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
-    """'The plan, he said, is dead' / 'Talks will resume, officials said': the parse hangs the cue on the clause."""
+    """'The plan, he said, is dead' / 'Talks will resume, officials said': the parse hangs the cue on the clause.
+
+    The cue's own phrase is set off by commas (or ends the sentence); the clause around it is the content,
+    in two segments when the cue stands inside it.
+    """
     if token.dep_ not in ("parataxis", "advcl", "ccomp") or not _is_cue(token, "ccomp"):
         return None
     clause = token.head
-    if clause.i > token.i or clause.pos_ not in ("VERB", "AUX") or mask.inside(clause):
+    if clause.pos_ not in ("VERB", "AUX") or mask.inside(clause):
         return None
     subject = _subject(token)
-    if subject is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children):
+    if subject is None or subject.i > token.i + 2 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children):
+        return None
+    doc = token.doc
+    words = [t.i for t in token.subtree if not t.is_punct] or [token.i]  # the commas may hang on the cue
+    before = doc[words[0] - 1] if words[0] > 0 else None
+    after = doc[words[-1] + 1] if words[-1] + 1 < len(doc) else None
+    if before is None or before.text not in (",", "—", "–") or after is None or not after.is_punct:
         return None
     excluded = {t.i for t in token.subtree}
-    return _clause(token.doc, "clause_first", clause, excluded, _cue_tokens(token), subject, mask)
+    return _clause(doc, "clause_first", clause, excluded, _cue_tokens(token), subject, mask)
 
 
 def said_that_clause(token: Token, mask: QuoteMask) -> ReportedClause | None:
