@@ -52,13 +52,6 @@ class _Everything(frozenset[str]):
         return True
 
 
-def _lemma_key(clause: reported.ReportedClause) -> str:
-    verb = clause.cue[0]
-    if clause.rule == "accused_of":
-        return f"{verb.lemma_.lower()} {clause.cue[-1].lower_}"
-    return verb.lemma_.lower()
-
-
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -82,7 +75,7 @@ def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str,
                 kind = RULE_KINDS.get(clause.rule)
                 if kind is None or any(ch in DOUBLE_MARKS for ch in text[clause.start : clause.end]):
                     continue
-                key = (kind, _lemma_key(clause))
+                key = (kind, clause.entry)
                 seen[key] += 1
                 cue = (clause.cue[0].idx, clause.cue[-1].idx + len(clause.cue[-1].text))
                 if any(

@@ -81,6 +81,7 @@ class OptionsSchema(StrictSchema):
     variants = JSONBoolean()
     min_similarity = JSONNumber(validate=validate.Range(min=0.0, max=1.0))
     terms = JSONBoolean()
+    indirect = JSONBoolean()
 
     @post_load
     def _to_options(self, data: dict[str, Any], **kwargs: Any) -> AnalysisOptions:

@@ -27,6 +27,7 @@ class ReportedClause:
     segments: tuple[tuple[int, int], ...]
     cue: tuple[Token, ...]
     source: Token | None
+    entry: str = ""  # the REPORTED_CUES entry that let the rule answer ("say", "accuse of")
 
     @property
     def start(self) -> int:
@@ -51,7 +52,7 @@ def according_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if clause is None:
         return None
     excluded = {t.i for t in token.subtree} | {to.i}
-    return _clause(doc, "according_to", clause, excluded, (token, to), source, mask)
+    return _clause(doc, "according_to", clause, excluded, (token, to), source, mask, "according to")
 
 
 def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -75,7 +76,7 @@ def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if before is None or before.text not in (",", "—", "–") or after is None or not after.is_punct:
         return None
     excluded = {t.i for t in token.subtree}
-    return _clause(doc, "clause_first", clause, excluded, _cue_tokens(token), subject, mask)
+    return _clause(doc, "clause_first", clause, excluded, _cue_tokens(token), subject, mask, token.lemma_.lower())
 
 
 def said_that_clause(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -107,7 +108,9 @@ def accused_of(token: Token, mask: QuoteMask) -> ReportedClause | None:
         if not objects:
             continue
         subject = _subject(token, mask)
-        return _clause(token.doc, "accused_of", objects[0], set(), _cue_tokens(token) + (prep,), subject, mask)
+        # the cue is one span: "called for", but "accused [Clinton] of" is the verb alone
+        cue = _cue_tokens(token) + ((prep,) if prep.i == _cue_tokens(token)[-1].i + 1 else ())
+        return _clause(token.doc, "accused_of", objects[0], {prep.i}, cue, subject, mask, f"{lemma} {prep.lower_}")
     return None
 
 
@@ -120,7 +123,7 @@ def speech_noun(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if clause is None:
         return None
     source = next((c for c in token.children if c.dep_ == "poss"), None)
-    return _clause(token.doc, "speech_noun", clause, set(), (token,), source, mask)
+    return _clause(token.doc, "speech_noun", clause, set(), (token,), source, mask, token.lemma_.lower())
 
 
 def object_content(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -182,7 +185,7 @@ def _complement(
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     else:
         source = _subject(token, mask)
-    return _clause(token.doc, rule, content, excluded, _cue_tokens(token), source, mask)
+    return _clause(token.doc, rule, content, excluded, _cue_tokens(token), source, mask, token.lemma_.lower())
 
 
 def _is_verb(token: Token) -> bool:
@@ -237,6 +240,7 @@ def _clause(
     cue: tuple[Token, ...],
     source: Token | None,
     mask: QuoteMask,
+    entry: str,
 ) -> ReportedClause | None:
     """The reported clause: `root`'s subtree without `excluded`, the cue and the source, trimmed and in runs."""
     drop = excluded | {t.i for t in cue}
@@ -257,7 +261,7 @@ def _clause(
     segments = [seg for run in runs if (seg := _trimmed(run)) is not None]
     if not segments:
         return None
-    return ReportedClause(rule=rule, segments=tuple(segments), cue=cue, source=source)
+    return ReportedClause(rule=rule, segments=tuple(segments), cue=cue, source=source, entry=entry)
 
 
 # "But a campaign operative decided ..., a source said": PolNeAR's content keeps the conjunction
