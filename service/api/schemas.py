@@ -190,6 +190,8 @@ class SpeakerSchema(Schema):
     role = fields.String(allow_none=True)
     resolution = fields.String()
     confidence = fields.Float()
+    rule = fields.String()
+    name_rule = fields.String()
 
 
 class QuoteSchema(Schema):

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from service.nlp.lexicon import DOUBLE_AMBIGUOUS, DOUBLE_CLOSERS, DOUBLE_MARKS, SINGLE_AMBIGUOUS, SINGLE_CLOSERS
+from service.nlp.cues import Cue
+from service.nlp.lexicon import (
+    CONTENT_DEPS,
+    DOUBLE_AMBIGUOUS,
+    DOUBLE_CLOSERS,
+    DOUBLE_MARKS,
+    SINGLE_AMBIGUOUS,
+    SINGLE_CLOSERS,
+)
 from service.nlp.pipeline import article_text
-from service.nlp.quotes import QuoteSpan
-from service.nlp.speakers import Cue, QuoteMask
+from service.nlp.quotes import QuoteMask, QuoteSpan
 from service.nlp.types import TextSpan
 
-# Dependents of a cue that carry what it reports: "said [that ...]", "called him [“a liar”]".
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "advcl", "acl", "pobj", "attr", "conj", "npadvmod"})
 _MIN_QUOTED_SHARE = 0.5
 
 
@@ -54,7 +59,7 @@ def _clause_around(doc: Doc, quote: QuoteSpan, cue: Cue | None) -> tuple[int, in
     else:
         return None
     as_phrase = node.dep_ == "prep" and node.lower_ == "as"
-    if not (node.dep_ in _CONTENT_DEPS or as_phrase) or node.i > cue_token.i + 40:
+    if not (node.dep_ in CONTENT_DEPS or as_phrase) or node.i > cue_token.i + 40:
         return None
     tokens = [t for t in node.subtree if not t.is_space]
     if node.dep_ == "oprd" or as_phrase:

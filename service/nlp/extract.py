@@ -8,16 +8,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.nlp.content import reported_content
+from service.nlp.cues import Cue, find_context_cue, find_cue
 from service.nlp.indirect import reported_speech
+from service.nlp.lexicon import CLAUSE_OPENING_VERBS, TERM_MARKERS, TERM_NOUNS, TITLE_SMALL_WORDS, WORK_NOUNS
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text, parse_batch
-from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteSpan, find_quote_spans
-from service.nlp.speakers import Cue, QuoteMask, find_cue, preceding_cue, resolve_speaker
+from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteMask, QuoteSpan, find_quote_spans
+from service.nlp.resolve import continued, resolve_speaker
 from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
 
 # "the word “conflict”", "so-called “experts”": the marks label words, nobody speaks.
 _TERM_BEFORE = re.compile(
-    r"(?:\bso-called|\bthe (?:word|term|phrase|label|slogan|hashtag)s?|\bdubbed|\bknown as)\W*$", re.I
+    r"(?:" + "|".join(rf"\b{re.escape(m)}" for m in TERM_MARKERS)
+    + r"|\bthe (?:" + "|".join(sorted(TERM_NOUNS)) + r")s?)\W*$",
+    re.I,
 )
 
 
@@ -49,19 +53,14 @@ def _quotations(
         if kind != "term":
             context_cue = None
             if kind == "full" and not turn and (cue is None or cue.speaker_head is None):
-                context_cue = preceding_cue(doc, span, mask)
+                context_cue = find_context_cue(doc, span, mask)
             if cue is not None and cue.speaker_head is not None:
-                speaker = resolve_speaker(cue.speaker_head, span, registry, previous, cue.tokens, mask)
+                speaker = _resolve(cue, span, registry, previous, mask)
             elif context_cue is not None and context_cue.speaker_head is not None:
-                found = resolve_speaker(
-                    context_cue.speaker_head, span, registry, previous, context_cue.tokens, mask
-                )
-                speaker = Speaker(found.name, found.mention, found.type, found.role, "context",
-                                  round(found.confidence * 0.85, 2))
+                speaker = continued(_resolve(context_cue, span, registry, previous, mask), "preceding_sentence")
                 cue = context_cue
             elif kind == "full" and not turn and last is not None and _same_context(text, previous_span, span):
-                speaker = Speaker(last.name, last.mention, last.type, last.role, "context",
-                                  round(last.confidence * 0.8, 2))
+                speaker = continued(last, "paragraph_context")
         quotes.append(
             Quote(
                 start=span.start,
@@ -79,6 +78,14 @@ def _quotations(
         if speaker is not None and speaker.mention is not None:
             last, previous_span = speaker, span
     return tuple(quotes)
+
+
+def _resolve(cue: Cue, span: QuoteSpan, registry: NameRegistry, previous: Speaker | None, mask: QuoteMask) -> Speaker:
+    assert cue.speaker_head is not None and cue.mention_rule is not None
+    return resolve_speaker(
+        cue.speaker_head, (span.outer_start, span.outer_end), registry, previous,
+        cue_rule=cue.rule, rule=cue.mention_rule, cue_tokens=cue.tokens, mask=mask,
+    )
 
 
 def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
@@ -129,27 +136,21 @@ def _is_title(quoted: str, before: str) -> bool:
     return bool(stripped) and stripped[-1].islower()
 
 
-_WORK_BEFORE = re.compile(
-    r"\b(?:book|memoir|novel|movie|film|show|series|program|programme|play|musical|song|album|podcast|episode|"
-    r"documentary|ad|article|column|op-ed|essay|headline|titled|entitled|called|named)\s*,?\s*$",
-    re.I,
-)
+_WORK_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(WORK_NOUNS)) + r")\s*,?\s*$", re.I)
 
 
 def _title_case(quoted: str) -> bool:
     """Every word but the small ones starts with a capital: 'Face the Nation', 'Broad City'."""
     words = re.findall(r"[A-Za-z][\w'’-]*", quoted)
-    capitals = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    capitals = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(capitals) and all(w[:1].isupper() for w in capitals)
 
-
-_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from it is 's".split())
 
 
 def _opens_clause(before: str) -> bool:
     stripped = before.rstrip(" \t\u00a0")
     return stripped == "" or stripped.endswith(("\n", ".", "!", "?", ":", ",", "—", "–", ";", "…", "(")) or (
-        stripped.split()[-1].lower() in ("saying", "says", "said", "added", "asked", "told", "tweeted", "wrote")
+        stripped.split()[-1].lower() in CLAUSE_OPENING_VERBS
     )
 
 

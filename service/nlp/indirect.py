@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 from service.nlp.lexicon import DOUBLE_MARKS
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text
-from service.nlp.quotes import QuoteSpan
+from service.nlp.quotes import QuoteMask
 from service.nlp.reported import ReportedClause, find_reported
-from service.nlp.speakers import QuoteMask, resolve_speaker
+from service.nlp.resolve import resolve_speaker
 from service.nlp.types import Quote, Speaker, TextSpan
 
 
@@ -48,11 +48,13 @@ def reported_speech(doc: Doc, quotes: tuple[Quote, ...], mask: QuoteMask, regist
 def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) -> Speaker | None:
     if clause.source is None:
         return None
-    # the mention is cut where the clause is: around a cue inside it ('The plan, he said, is dead') that is
+    # the mention never reaches into the clause: around a cue inside it ('The plan, he said, is dead') that is
     # the first segment only
-    start, end = clause.segments[0] if clause.source.idx >= clause.start else (clause.start, clause.end)
-    span = QuoteSpan(segments=clause.segments, open_marks=(start,), close_marks=(end - 1,), family="")
-    return resolve_speaker(clause.source, span, registry, None, clause.cue, mask)
+    reach = clause.segments[0] if clause.source.idx >= clause.start else (clause.start, clause.end)
+    return resolve_speaker(
+        clause.source, reach, registry, None,
+        cue_rule=clause.rule, rule=clause.rule, cue_tokens=clause.cue, mask=mask,
+    )
 
 
 def _cue_span(clause: ReportedClause, text: str) -> TextSpan:

@@ -1,8 +1,8 @@
 """The people and organisations an article names, and how its mentions resolve to one canonical name.
 
-The small English model often labels "Trump" ORG or "Carney" GPE, so names come from the parse as
-well as from NER: a run of proper nouns is a name, a title before it is a role, and any later
-mention whose last word is a known surname resolves to the fullest form the article used.
+The entity recogniser is not loaded (see pipeline.py), so names come from the parse: a run of proper
+nouns is a name, a title before it is a role, and any later mention whose last word is a known surname
+resolves to the fullest form the article used.
 """
 from __future__ import annotations
 
@@ -10,30 +10,25 @@ import bisect
 import math
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from service.nlp.lexicon import (
     ANONYMOUS_HEADS,
     FEMALE_HONORIFICS,
+    HONORIFICS,
     MALE_HONORIFICS,
     ORGANISATION_HEADS,
+    ORGANISATION_MODIFIERS,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
+    POSSESSIVE_MARKERS,
     REPORTING_VERBS,
+    ROLE_ACRONYMS,
     ROLE_NOUNS,
     STANDALONE_ORGANISATIONS,
     TITLE_WORDS,
 )
 from service.nlp.pipeline import article_text
-
-_NAME_LABELS = frozenset({"PERSON"})
-_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-# title words that also name organisations: "the Justice Department", "the White House", "the Democratic Party"
-_ORGANISATION_MODIFIERS = frozenset(
-    "justice state federal white house press democratic republican commerce treasury defense foreign trade".split()
-)
-_ROLE_ACRONYMS = frozenset({"ceo", "cfo", "coo", "us", "mr", "ms", "mrs", "dr", "sen", "rep", "gov"})
 
 
 @dataclass
@@ -70,10 +65,7 @@ class NameRegistry:
     def __init__(self, doc: Doc) -> None:
         self.people: dict[str, Person] = {}
         self._mentions: list[tuple[int, Person]] = []
-        for ent in doc.ents:
-            if ent.label_ in _NAME_LABELS:
-                self._add(name_parts(ent.root))
-        # Proper-noun runs after a title ("Ontario Premier Doug Ford") are names whatever NER said; in a
+        # Proper-noun runs after a title ("Ontario Premier Doug Ford") or of two words and more are names; in a
         # headline every word is capitalised, so its runs say nothing ("Black Lawmakers Rip Donald Trump").
         headlines = _headline_lines(article_text(doc))
         for token in doc:
@@ -138,7 +130,7 @@ class NameRegistry:
 
 def name_parts(head: Token) -> NameParts | None:
     """Name and role words of the proper-noun phrase headed by `head` ("U.S. President Donald Trump")."""
-    if head.pos_ not in ("PROPN", "NOUN") and head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+    if head.pos_ not in ("PROPN", "NOUN"):
         return None
     doc = head.doc
     # the contiguous run of name-like words that ends at the head, on one line, at most 7 words
@@ -150,14 +142,16 @@ def name_parts(head: Token) -> NameParts | None:
             break
         if t.head.i != head.i and t.head.i not in {r.i for r in run}:
             break
-        if not (t.pos_ == "PROPN" or t.lower_ in TITLE_WORDS or t.ent_type_ in ("GPE", "NORP")):
+        if not (t.pos_ == "PROPN" or t.lower_ in TITLE_WORDS):
             break
         run.insert(0, t)
         i -= 1
     last_title = max((k for k, t in enumerate(run) if t.lower_ in TITLE_WORDS), default=-1)
     role_tokens = run[: last_title + 1]
     name_tokens = [
-        t for t in run[last_title + 1 :] if t.text[:1].isupper() and t.text not in _POSSESSIVE and not reads_as_cue(t)
+        t
+        for t in run[last_title + 1 :]
+        if t.text[:1].isupper() and t.text not in POSSESSIVE_MARKERS and not reads_as_cue(t)
     ]
     if not name_tokens or name_tokens[-1].i != head.i:
         return None
@@ -166,8 +160,7 @@ def name_parts(head: Token) -> NameParts | None:
         gender = "male"
     elif any(t.lower_ in FEMALE_HONORIFICS for t in role_tokens):
         gender = "female"
-    honorifics = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "miss", "sir"}
-    role = " ".join(t.text for t in role_tokens if t.lower_ not in honorifics) or None
+    role = " ".join(t.text for t in role_tokens if t.lower_ not in HONORIFICS) or None
     name = " ".join(t.text for t in name_tokens)
     return NameParts(name=name, role=role, gender=gender, start=run[0].idx, end=head.idx + len(head.text))
 
@@ -180,7 +173,7 @@ def organisation_of(head: Token) -> str | None:
     text = head.text
     doc = head.doc
     label = head.i + 1 < len(doc) and doc[head.i + 1].text == ":"  # "TRUMP:" opens a transcript line
-    if text.isupper() and text.isalpha() and 2 <= len(text) <= 5 and head.lower_ not in _ROLE_ACRONYMS:
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= 5 and head.lower_ not in ROLE_ACRONYMS:
         return None if label else text  # an acronym: CNN, FBI, DNC, GOP
     if head.lower_ in STANDALONE_ORGANISATIONS and text[:1].isupper():
         return text
@@ -196,7 +189,7 @@ def organisation_of(head: Token) -> str | None:
         positions.add(i)
         i -= 1
     run.reverse()
-    if any(t.lower_ in TITLE_WORDS and t.lower_ not in _ORGANISATION_MODIFIERS for t in run):
+    if any(t.lower_ in TITLE_WORDS and t.lower_ not in ORGANISATION_MODIFIERS for t in run):
         return None  # "Sen. Frank Church": a title makes it a person
     return " ".join(t.text for t in run) if len(run) > 1 else None
 
@@ -235,12 +228,8 @@ def reads_as_cue(token: Token) -> bool:
 
 
 def _looks_personal(head: Token, parts: NameParts) -> bool:
-    """A proper-noun run is a person's name unless its words or NER make it a place or an organisation."""
-    if organisation_of(head) is not None or _names_a_place(parts):
-        return False
-    if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
-        return bool(parts.role)
-    return head.ent_type_ not in ("ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT") or bool(parts.role)
+    """A proper-noun run is a person's name unless its words make it a place or an organisation."""
+    return organisation_of(head) is None and not _names_a_place(parts)
 
 
 def is_anonymous(head: Token) -> bool:
@@ -257,14 +246,3 @@ def is_role_description(head: Token) -> bool:
     if head.lemma_.lower() not in ROLE_NOUNS and head.text.lower() not in ROLE_NOUNS:
         return False
     return any(c.dep_ in ("det", "poss") for c in head.lefts)
-
-
-def organisation_name(span: Span) -> str:
-    """An organisation's name without a leading article: 'the White House' -> 'White House'."""
-    words = span.text.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-ORG_LABELS = _ORG_LABELS

@@ -1,6 +1,6 @@
-"""Quotation spans from raw text: mark classification, pairing, multi-paragraph and split quotes.
+"""Quotation spans from raw text: mark classification, pairing, multi-paragraph and split quotes; QuoteMask.
 
-Works on characters only (no parse), in one linear pass per paragraph, so no input can make it slow
+Pairing works on characters only (no parse), in one linear pass per paragraph, so no input can make it slow
 or make it raise. Offsets are into the caller's text; nothing is normalised in place.
 """
 from __future__ import annotations
@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+
+from spacy.tokens import Doc, Token
 
 from service.nlp.lexicon import (
     ALL_MARKS,
@@ -337,3 +339,19 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+class QuoteMask:
+    """Which tokens of a parsed document lie inside quotation marks (they are never cues or speakers)."""
+
+    def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
+        self._inside = [False] * len(doc)
+        for span in spans:
+            for start, end in span.segments:
+                chars = doc.char_span(start, end, alignment_mode="expand")
+                if chars is not None:
+                    for t in chars:
+                        self._inside[t.i] = True
+
+    def inside(self, token: Token) -> bool:
+        return self._inside[token.i]

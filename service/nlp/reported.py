@@ -10,13 +10,14 @@ PolNeAR train by `scripts/fit_reported_cues.py`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from service.nlp.lexicon import SUBJECT_DEPS
+from service.nlp.mentions import find_mention
+from service.nlp.quotes import QuoteMask
 from service.nlp.reported_cues import REPORTED_CUES
-from service.nlp.speakers import QuoteMask, _speaker_head
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class ReportedClause:
     cue: tuple[Token, ...]
     source: Token | None
     entry: str = ""  # the REPORTED_CUES entry that let the rule answer ("say", "accuse of")
+    mention_rule: str = "none"  # the rule that found the source: a mention rule, "possessive", "agent", ...
 
     @property
     def start(self) -> int:
@@ -52,7 +54,8 @@ def according_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if clause is None:
         return None
     excluded = {t.i for t in token.subtree} | {to.i}
-    return _clause(doc, "according_to", clause, excluded, (token, to), source, mask, "according to")
+    found = _clause(doc, "according_to", clause, excluded, (token, to), source, mask, "according to")
+    return replace(found, mention_rule="according_to") if found is not None else None
 
 
 def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -66,7 +69,7 @@ def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
     clause = token.head
     if clause.pos_ not in ("VERB", "AUX") or mask.inside(clause):
         return None
-    subject = _subject(token, mask)
+    subject, mention_rule = _subject(token, mask)
     if subject is None or subject.i > token.i + 2 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children):
         return None
     doc = token.doc
@@ -76,7 +79,8 @@ def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if before is None or before.text not in (",", "—", "–") or after is None or not after.is_punct:
         return None
     excluded = {t.i for t in token.subtree}
-    return _clause(doc, "clause_first", clause, excluded, _cue_tokens(token), subject, mask, token.lemma_.lower())
+    found = _clause(doc, "clause_first", clause, excluded, _cue_tokens(token), subject, mask, token.lemma_.lower())
+    return replace(found, mention_rule=mention_rule) if found is not None else None
 
 
 def said_that_clause(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -107,10 +111,11 @@ def accused_of(token: Token, mask: QuoteMask) -> ReportedClause | None:
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if not objects:
             continue
-        subject = _subject(token, mask)
+        subject, mention_rule = _subject(token, mask)
         # the cue is one span: "called for", but "accused [Clinton] of" is the verb alone
         cue = _cue_tokens(token) + ((prep,) if prep.i == _cue_tokens(token)[-1].i + 1 else ())
-        return _clause(token.doc, "accused_of", objects[0], {prep.i}, cue, subject, mask, f"{lemma} {prep.lower_}")
+        found = _clause(token.doc, "accused_of", objects[0], {prep.i}, cue, subject, mask, f"{lemma} {prep.lower_}")
+        return replace(found, mention_rule=mention_rule) if found is not None else None
     return None
 
 
@@ -123,7 +128,8 @@ def speech_noun(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if clause is None:
         return None
     source = next((c for c in token.children if c.dep_ == "poss"), None)
-    return _clause(token.doc, "speech_noun", clause, set(), (token,), source, mask, token.lemma_.lower())
+    found = _clause(token.doc, "speech_noun", clause, set(), (token,), source, mask, token.lemma_.lower())
+    return replace(found, mention_rule="possessive") if found is not None else None
 
 
 def object_content(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -183,9 +189,11 @@ def _complement(
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        mention_rule = "agent"
     else:
-        source = _subject(token, mask)
-    return _clause(token.doc, rule, content, excluded, _cue_tokens(token), source, mask, token.lemma_.lower())
+        source, mention_rule = _subject(token, mask)
+    found = _clause(token.doc, rule, content, excluded, _cue_tokens(token), source, mask, token.lemma_.lower())
+    return replace(found, mention_rule=mention_rule) if found is not None else None
 
 
 def _is_verb(token: Token) -> bool:
@@ -201,23 +209,24 @@ def _cue_tokens(verb: Token) -> tuple[Token, ...]:
     return tuple(sorted([verb] + [c for c in verb.rights if c.dep_ == "prt"], key=lambda t: t.i))
 
 
-def _subject(verb: Token, mask: QuoteMask) -> Token | None:
-    """The cue's subject, climbing participles and conjuncts ('..., adding that', 'and warned that')."""
-    found = _speaker_head(verb, mask)
-    if found is not None:
-        return found
+def _subject(verb: Token, mask: QuoteMask) -> tuple[Token | None, str]:
+    """The cue's speaker by the quotations' mention rules, else its plain subject ('which reported'), and the
+    name of the rule that found it."""
+    head, rule = find_mention(verb, mask)
+    if head is not None and rule is not None:
+        return head, rule
     node = verb
     for _ in range(4):
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None)
         if subject is not None:
-            return subject
+            return subject, "clause_subject"
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
-            return node.head  # "officials who said": the noun the clause describes
+            return node.head, "clause_subject"  # "officials who said": the noun the clause describes
         if node.dep_ in ("conj", "advcl", "xcomp", "acl") and node.head.i != node.i:
             node = node.head
             continue
         break
-    return None
+    return None, "none"
 
 
 def _governing_clause(token: Token) -> Token | None:
@@ -264,14 +273,11 @@ def _clause(
     return ReportedClause(rule=rule, segments=tuple(segments), cue=cue, source=source, entry=entry)
 
 
-# "But a campaign operative decided ..., a source said": PolNeAR's content keeps the conjunction
-_LEADING_DROP = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
-
-
 def _trimmed(run: list[Token]) -> tuple[int, int] | None:
     """A run's character span without the punctuation at its edges (a closing quotation mark stays)."""
     start, end = 0, len(run)
-    while start < end and (run[start].lower_ in _LEADING_DROP or (run[start].is_punct and not run[start].is_quote)):
+    # conjunctions stay: PolNeAR's content of "But a campaign operative decided ..., a source said" starts with But
+    while start < end and run[start].is_punct and not run[start].is_quote:
         start += 1
     while end > start and run[end - 1].is_punct and not run[end - 1].is_quote:
         end -= 1

@@ -27,7 +27,12 @@ class TextSpan:
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who said a quote: canonical name, the mention next to the cue, and how it was resolved."""
+    """Who said a quote: canonical name, the mention next to the cue, and how it was resolved.
+
+    `rule` names the rule that found the mention (`inverted_cue`, `according_to`, `paragraph_context`, ...),
+    `name_rule` the rule that turned the mention into the name (`proper_name`, `pronoun_antecedent`, ...);
+    `confidence` is the probability, measured on PolNeAR, that an attribution made so is right.
+    """
 
     name: str | None
     mention: TextSpan | None
@@ -35,6 +40,8 @@ class Speaker:
     role: str | None
     resolution: Resolution
     confidence: float
+    rule: str
+    name_rule: str
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +51,8 @@ class Speaker:
             "role": self.role,
             "resolution": self.resolution,
             "confidence": self.confidence,
+            "rule": self.rule,
+            "name_rule": self.name_rule,
         }
 
     @classmethod
@@ -56,6 +65,8 @@ class Speaker:
             role=data.get("role"),
             resolution=data["resolution"],
             confidence=data["confidence"],
+            rule=data["rule"],
+            name_rule=data["name_rule"],
         )
 
 

@@ -47,7 +47,7 @@ def trump(text: str) -> Speaker:
     """Donald Trump, named by 'Trump' next to the cue."""
     return Speaker(
         name="Donald Trump", mention=span(text, "Trump"), type="person", role=None, resolution="cue",
-        confidence=0.9,
+        confidence=0.9, rule="cue_subject", name_rule="proper_name",
     )
 
 

@@ -1,0 +1,206 @@
+"""Stage 2: speaker mention -> Speaker (canonical name, type, role), by ordered named rules.
+
+    speaker = resolve_speaker(head, (quote_start, quote_end), registry, previous,
+                              cue_tokens=cue.tokens, mask=mask, cue_rule=cue.rule, rule=cue.mention_rule)
+    speaker = continued(earlier, "paragraph_context")   # a quote with no cue goes on with an earlier speaker
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from service.nlp.confidence import AttributionFeatures, attribution_confidence
+from service.nlp.lexicon import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, SUBJECT_DEPS
+from service.nlp.mentions import mention_span
+from service.nlp.names import (
+    NameRegistry,
+    Person,
+    is_anonymous,
+    is_role_description,
+    name_parts,
+    organisation_of,
+)
+from service.nlp.quotes import QuoteMask
+from service.nlp.types import Resolution, Speaker, SpeakerType, TextSpan
+
+
+@dataclass(frozen=True)
+class Naming:
+    """What a speaker rule says of a mention: who it names, as what, and how it was resolved."""
+
+    name: str | None
+    type: SpeakerType
+    role: str | None
+    resolution: Resolution
+
+
+@dataclass(frozen=True)
+class MentionQuery:
+    """A speaker mention to resolve, with the article's people and the last named speaker before it."""
+
+    head: Token
+    registry: NameRegistry
+    previous: Speaker | None
+
+    @property
+    def pronoun(self) -> bool:
+        low = self.head.lower_
+        return self.head.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS
+
+    @property
+    def proper(self) -> bool:
+        return self.head.pos_ == "PROPN" or self.head.text[:1].isupper()
+
+
+def pronoun_antecedent(q: MentionQuery) -> Naming | None:
+    """'Hillary Clinton spoke. “...,” she said': he/she names the nearest compatible person before it."""
+    gender = PERSONAL_PRONOUNS.get(q.head.lower_)
+    if not q.pronoun or gender is None:
+        return None
+    person = _antecedent(q.head, q.registry, gender, q.previous)
+    return None if person is None else Naming(person.name, "person", person.role, "pronoun")
+
+
+def pronoun_unresolved(q: MentionQuery) -> Naming | None:
+    """'they said', or a he/she with nobody compatible before it: the pronoun names nobody we know."""
+    return Naming(None, "unknown", None, "none") if q.pronoun else None
+
+
+def proper_name(q: MentionQuery) -> Naming | None:
+    """'Trump said': a name whose surname the article's registry knows, by its fullest form."""
+    person = q.registry.person_for(q.head) if q.proper else None
+    return None if person is None else Naming(person.name, "person", person.role, "cue")
+
+
+def organisation(q: MentionQuery) -> Naming | None:
+    """'the Justice Department said', 'CNN reported': after the people, so a known surname wins."""
+    name = organisation_of(q.head)
+    return None if name is None else Naming(name, "organisation", None, "cue")
+
+
+def new_name(q: MentionQuery) -> Naming | None:
+    """'said Ellis': a proper name the registry does not hold (a single surname seen once)."""
+    parts = name_parts(q.head) if q.proper else None
+    if parts is None:
+        return None
+    # a transcript's label is in capitals ("KAINE:"); the name is not
+    name = parts.name.title() if parts.name.isupper() else parts.name
+    return Naming(name, "person", parts.role, "cue")
+
+
+def appositive_name(q: MentionQuery) -> Naming | None:
+    """'his niece, state Del. Marcia Price, said': the named person in an appositive of a common noun."""
+    if q.head.pos_ == "PROPN":
+        return None
+    for child in q.head.children:
+        if child.dep_ != "appos":
+            continue
+        for token in child.subtree:
+            if token.pos_ == "PROPN":
+                person = q.registry.person_for(token)
+                if person is not None:
+                    return Naming(person.name, "person", person.role, "cue")
+    return None
+
+
+def description(q: MentionQuery) -> Naming | None:
+    """'the president said': a description standing for a person the article introduced with it."""
+    if not is_role_description(q.head):
+        return None
+    person = q.registry.person_by_role(q.head, q.head.idx)
+    return None if person is None else Naming(person.name, "person", person.role, "title")
+
+
+def anonymous(q: MentionQuery) -> Naming | None:
+    """'a source said', 'officials said': a speaker who names nobody in particular."""
+    return Naming(None, "anonymous", None, "cue") if is_anonymous(q.head) else None
+
+
+def unresolved(q: MentionQuery) -> Naming | None:
+    """Any other mention ('the 34-year-old mother of three'): found, but naming nobody we know."""
+    return Naming(None, "unknown", None, "cue")
+
+
+SpeakerRule = Callable[[MentionQuery], Naming | None]
+# Tried in order; the first answer wins. `unresolved` always answers.
+SPEAKER_RULES: tuple[SpeakerRule, ...] = (
+    pronoun_antecedent, pronoun_unresolved, proper_name, organisation, new_name, appositive_name, description,
+    anonymous, unresolved,
+)
+
+
+def resolve_speaker(
+    head: Token,
+    quote_range: tuple[int, int],
+    registry: NameRegistry,
+    previous: Speaker | None,
+    *,
+    cue_rule: str,
+    rule: str,
+    cue_tokens: Sequence[Token] = (),
+    mask: QuoteMask | None = None,
+) -> Speaker:
+    """The Speaker whose mention is headed by `head`, found by cue rule `cue_rule` and mention rule `rule`.
+
+    `quote_range` is the quote's span with its marks: the mention never reaches into it.
+    """
+    mention = mention_span(head, quote_range, cue_tokens, mask)
+    query = MentionQuery(head=head, registry=registry, previous=previous)
+    for speaker_rule in SPEAKER_RULES:
+        naming = speaker_rule(query)
+        if naming is not None:
+            return _speaker(naming, mention, cue_rule, rule, speaker_rule.__name__)
+    raise AssertionError("unresolved always answers")  # pragma: no cover
+
+
+def _speaker(naming: Naming, mention: TextSpan, cue_rule: str, rule: str, name_rule: str) -> Speaker:
+    features = AttributionFeatures(cue_rule=cue_rule, mention_rule=rule, name_rule=name_rule)
+    return Speaker(
+        name=naming.name,
+        mention=mention,
+        type=naming.type,
+        role=naming.role,
+        resolution=naming.resolution,
+        confidence=attribution_confidence(features),
+        rule=rule,
+        name_rule=name_rule,
+    )
+
+
+def continued(speaker: Speaker, rule: str, base: float | None = None) -> Speaker:
+    """`speaker` again for a quote without a cue of its own, found by context rule `rule`
+    (`preceding_sentence`, `paragraph_context`)."""
+    features = AttributionFeatures(
+        cue_rule=rule, mention_rule=rule, name_rule=speaker.name_rule, base=speaker.confidence if base is None else base
+    )
+    return replace(speaker, resolution="context", rule=rule, confidence=attribution_confidence(features))
+
+
+def _antecedent(pronoun: Token, registry: NameRegistry, gender: str, previous: Speaker | None) -> Person | None:
+    """The person a he/she refers to: the subject of the nearest earlier sentence that names one."""
+    sent: Span | None = pronoun.sent
+    doc = pronoun.doc
+    sentences_back = 0
+    while sent is not None and sentences_back < 6:
+        limit = pronoun.i if sent.start <= pronoun.i < sent.end else sent.end
+        subjects = [
+            t for t in doc[sent.start : limit] if t.dep_ in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")
+        ]
+        for subject in subjects:
+            person = registry.person_for(subject) if subject.pos_ == "PROPN" else (
+                registry.person_by_role(subject, subject.idx) if is_role_description(subject) else None
+            )
+            if person is not None and person.gender in (None, gender):
+                return person
+        sentences_back += 1
+        sent = doc[sent.start - 1].sent if sent.start > 0 else None
+    if previous is not None and previous.name and previous.type == "person":
+        person = registry.people.get(previous.name.split()[-1].lower())
+        if person is not None and person.gender in (None, gender):
+            return person
+    for person in registry.recent_people(pronoun.idx):
+        if person.gender in (None, gender):
+            return person
+    return None
