@@ -29,8 +29,7 @@ from spacy.tokens import DocBin  # noqa: E402
 from service.nlp import load_pipeline, reported  # noqa: E402
 from service.nlp.lexicon import DOUBLE_MARKS  # noqa: E402
 from service.nlp.pipeline import article_text, parse_batch  # noqa: E402
-from service.nlp.quotes import find_quote_spans  # noqa: E402
-from service.nlp.quotes import QuoteMask  # noqa: E402
+from service.nlp.quotes import QuoteMask, find_quote_spans  # noqa: E402
 
 # the table's kind for each rule that reads it
 RULE_KINDS = {

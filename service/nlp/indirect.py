@@ -6,13 +6,16 @@ quote whose text is the clause as written, with its cue and its speaker resolved
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
 
 from service.nlp.lexicon import DOUBLE_MARKS
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported import ReportedClause, find_reported
+from service.nlp.reported_confidence import reported_confidence
 from service.nlp.resolve import resolve_speaker
 from service.nlp.types import Quote, Speaker, TextSpan
 
@@ -51,10 +54,33 @@ def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) ->
     # the mention never reaches into the clause: around a cue inside it ('The plan, he said, is dead') that is
     # the first segment only
     reach = clause.segments[0] if clause.source.idx >= clause.start else (clause.start, clause.end)
-    return resolve_speaker(
+    speaker = resolve_speaker(
         clause.source, reach, registry, None,
         cue_rule=clause.rule, rule=clause.rule, cue_tokens=clause.cue, mask=mask,
     )
+    confidence = reported_confidence(speaker.rule, speaker.name_rule)
+    if speaker.mention is None:
+        return replace(speaker, confidence=confidence)
+    return replace(speaker, mention=_whole_source(speaker.mention, clause.source, reach), confidence=confidence)
+
+
+def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> TextSpan:
+    """The source as PolNeAR marks it: with the people coordinated to it ('Mr. Grassley and Mr. Leahy said'),
+    and, after an appositive, the comma that closes it ('Brian Fallon, the campaign's press secretary, said')."""
+    text = article_text(head.doc)
+    start, end = mention.start, mention.end
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i > head.i]
+    if conjuncts:
+        last = conjuncts[-1].right_edge
+        while last.is_punct and last.i > conjuncts[-1].i:
+            last = last.doc[last.i - 1]
+        far = last.idx + len(last.text)
+        between = text[end:conjuncts[0].idx]
+        if not (start < reach[1] and reach[0] < far) and between.strip(" ,") in ("and", "or", ""):
+            end = far
+    if "," in text[start:end] and text.startswith(",", end):
+        end += 1
+    return TextSpan(start, end, text[start:end])
 
 
 def _cue_span(clause: ReportedClause, text: str) -> TextSpan:

@@ -12,9 +12,8 @@ import pytest
 from spacy.language import Language
 
 from service.nlp import Quote, extract_quotes
-from service.nlp.quotes import find_quote_spans
+from service.nlp.quotes import QuoteMask, find_quote_spans
 from service.nlp.reported import REPORTED_RULES, find_reported
-from service.nlp.quotes import QuoteMask
 
 
 class Case(NamedTuple):
