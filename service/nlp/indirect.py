@@ -75,7 +75,7 @@ def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> Tex
         while last.is_punct and last.i > conjuncts[-1].i:
             last = last.doc[last.i - 1]
         far = last.idx + len(last.text)
-        between = text[end:conjuncts[0].idx]
+        between = text[end : conjuncts[0].left_edge.idx]
         if not (start < reach[1] and reach[0] < far) and between.strip(" ,") in ("and", "or", ""):
             end = far
     if "," in text[start:end] and text.startswith(",", end):
