@@ -57,8 +57,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
     """(kind, lemma) -> clauses found, and -> clauses right."""
-    saved = reported.REPORTED_CUES
+    saved, saved_lemmas = reported.REPORTED_CUES, reported._cue_lemmas
     reported.REPORTED_CUES = {kind: _Everything() for kind in KINDS}
+    reported._cue_lemmas = lambda _table: _Everything()  # type: ignore[assignment]
     seen: Counter[tuple[str, str]] = Counter()
     right: Counter[tuple[str, str]] = Counter()
     try:
@@ -84,7 +85,7 @@ def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str,
                 ):
                     right[key] += 1
     finally:
-        reported.REPORTED_CUES = saved
+        reported.REPORTED_CUES, reported._cue_lemmas = saved, saved_lemmas  # type: ignore[assignment]
     return seen, right
 
 

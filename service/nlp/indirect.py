@@ -6,6 +6,8 @@ quote whose text is the clause as written, with its cue and its speaker resolved
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -25,12 +27,11 @@ def reported_speech(doc: Doc, quotes: tuple[Quote, ...], mask: QuoteMask, regist
     text = article_text(doc)
     # every quotation, terms too, and any stray double mark: a clause holding one is left to the quotations, so
     # the quotations alone are what any count of quoted speech sees (direct-only scores do not move)
-    taken = [(q.content.start, q.content.end) for q in quotes] + [(q.start, q.end) for q in quotes]
-    taken += [(i, i + 1) for i, ch in enumerate(text) if ch in DOUBLE_MARKS]
+    taken = _TakenChars(text, [(q.content.start, q.content.end) for q in quotes] + [(q.start, q.end) for q in quotes])
     found: list[Quote] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
-    for clause in find_reported(doc, mask):
-        if clause.segments in seen or any(_overlaps(seg, t) for seg in clause.segments for t in taken):
+    for clause in _outermost(find_reported(doc, mask)):
+        if clause.segments in seen or any(taken.any_in(s, e) for s, e in clause.segments):
             continue
         seen.add(clause.segments)
         found.append(
@@ -46,6 +47,45 @@ def reported_speech(doc: Doc, quotes: tuple[Quote, ...], mask: QuoteMask, regist
             )
         )
     return tuple(found)
+
+
+class _TakenChars:
+    """Which characters quotations cover or are double marks; `any_in` answers by bisection, so an article with
+    thousands of quotes and clauses stays fast."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+        self._marks = [m.start() for m in _DOUBLE_MARK.finditer(text)]
+
+    def any_in(self, start: int, end: int) -> bool:
+        mark = bisect_left(self._marks, start)
+        if mark < len(self._marks) and self._marks[mark] < end:
+            return True
+        span = bisect_left(self._starts, end) - 1
+        return span >= 0 and self._ends[span] > start
+
+
+_DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]")
+
+
+def _outermost(clauses: list[ReportedClause]) -> list[ReportedClause]:
+    """The clauses no other clause holds, in text order. In 'the source added that Clinton had told police
+    that she didn't want the escort', PolNeAR marks what the source said, rarely what it says Clinton said
+    (measured: dropping held clauses raised attributed F1 on dev 71.2 -> 72.7 and on train 68.4 -> 69.5)."""
+    kept: list[ReportedClause] = []
+    reach = -1
+    for clause in sorted(clauses, key=lambda c: (c.start, -c.end)):
+        if clause.end > reach or (kept and (kept[-1].start, kept[-1].end) == (clause.start, clause.end)):
+            kept.append(clause)
+        reach = max(reach, clause.end)
+    return kept
 
 
 def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) -> Speaker | None:
@@ -87,7 +127,3 @@ def _cue_span(clause: ReportedClause, text: str) -> TextSpan:
     start = clause.cue[0].idx
     end = clause.cue[-1].idx + len(clause.cue[-1].text)
     return TextSpan(start, end, text[start:end])
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -163,9 +164,18 @@ def find_reported(doc: Doc, mask: QuoteMask) -> list[ReportedClause]:
 
 
 def _candidates(doc: Doc, mask: QuoteMask) -> Iterator[Token]:
+    """Tokens whose lemma some rule may take as a cue (the rules check the rest)."""
+    lemmas = _cue_lemmas(id(REPORTED_CUES))
     for token in doc:
-        if not mask.inside(token) and (token.pos_ in ("VERB", "AUX", "NOUN") or token.lower_ == "according"):
+        if (token.lemma_.lower() in lemmas or token.lower_ == "according") and not mask.inside(token):
             yield token
+
+
+@lru_cache(maxsize=2)
+def _cue_lemmas(_table: int) -> frozenset[str]:
+    """Every lemma REPORTED_CUES lists (for 'lemma preposition' entries, the lemma); keyed by the table's id,
+    which the fitting script swaps."""
+    return frozenset(entry.split()[0] for entries in REPORTED_CUES.values() for entry in entries)
 
 
 def _complement(
@@ -186,13 +196,20 @@ def _complement(
         # of A; what the source said is both
         excluded = {t.i for t in token.head.subtree if t.i > content.right_edge.i}
         content = token.head
+    root = content
+    listener = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < content.i), None)
+    if dep == "xcomp" and listener is not None:
+        # "Trump urged supporters to monitor polling places": PolNeAR's content takes in who is urged
+        kept = {t.i for t in listener.subtree} | {t.i for t in content.subtree}
+        excluded = {t.i for t in token.subtree} - kept
+        root = token
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         mention_rule = "agent"
     else:
         source, mention_rule = _subject(token, mask)
-    found = _clause(token.doc, rule, content, excluded, _cue_tokens(token), source, mask, token.lemma_.lower())
+    found = _clause(token.doc, rule, root, excluded, _cue_tokens(token), source, mask, token.lemma_.lower())
     return replace(found, mention_rule=mention_rule) if found is not None else None
 
 
