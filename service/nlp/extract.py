@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from service.nlp.confidence import AttributionFeatures
 from service.nlp.content import reported_content
 from service.nlp.cues import Cue, find_context_cue, find_cue
 from service.nlp.indirect import reported_speech
@@ -14,7 +15,7 @@ from service.nlp.lexicon import CLAUSE_OPENING_VERBS, TERM_MARKERS, TERM_NOUNS, 
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text, parse_batch
 from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteMask, QuoteSpan, find_quote_spans
-from service.nlp.resolve import continued, resolve_speaker
+from service.nlp.resolve import continued, resolve_attribution
 from service.nlp.types import Quote, QuoteKind, Speaker, TextSpan
 
 # "the word “conflict”", "so-called “experts”": the marks label words, nobody speaks.
@@ -33,21 +34,31 @@ def extract_quotes(doc: Doc, *, indirect: bool = False) -> tuple[Quote, ...]:
         return ()
     mask = QuoteMask(doc, spans)
     registry = NameRegistry(doc)
-    quotes = _quotations(doc, text, spans, mask, registry)
+    quotes = tuple(quote for quote, _ in _attributions(doc, text, spans, mask, registry))
     return quotes + reported_speech(doc, quotes, mask, registry) if indirect else quotes
 
 
-def _quotations(
+def extract_attributions(doc: Doc) -> list[tuple[Quote, AttributionFeatures | None]]:
+    """Every quotation of a parsed article, in text order, with the features of its speaker's attribution
+    (None when it has no speaker): what `scripts/fit_confidence.py` fits the confidence on."""
+    text = article_text(doc)
+    spans = find_quote_spans(text)
+    if not spans:
+        return []
+    return _attributions(doc, text, spans, QuoteMask(doc, spans), NameRegistry(doc))
+
+
+def _attributions(
     doc: Doc, text: str, spans: list[QuoteSpan], mask: QuoteMask, registry: NameRegistry
-) -> tuple[Quote, ...]:
-    quotes: list[Quote] = []
+) -> list[tuple[Quote, AttributionFeatures | None]]:
+    quotes: list[tuple[Quote, AttributionFeatures | None]] = []
     previous: Speaker | None = None  # the last named speaker: an antecedent for pronouns
-    last: Speaker | None = None  # the last speaker, named or not ("said a party member"): a quote goes on
-    previous_span: QuoteSpan | None = None
+    # the last speaker, named or not ("said a party member"), with its quote: a quote without a cue goes on
+    last: tuple[Speaker, AttributionFeatures, QuoteSpan] | None = None
     for span in spans:
         cue = find_cue(doc, span, mask)
         kind = _kind(text, span, cue)
-        speaker: Speaker | None = None
+        found: tuple[Speaker, AttributionFeatures] | None = None
         # a transcript turn ("Q: ...") names its own speaker or nobody: it never continues the one before
         turn = TRANSCRIPT_LABEL.match(text, span.start, span.end) is not None
         if kind != "term":
@@ -55,36 +66,39 @@ def _quotations(
             if kind == "full" and not turn and (cue is None or cue.speaker_head is None):
                 context_cue = find_context_cue(doc, span, mask)
             if cue is not None and cue.speaker_head is not None:
-                speaker = _resolve(cue, span, registry, previous, mask)
+                found = _resolve(cue, span, kind, registry, previous, mask)
             elif context_cue is not None and context_cue.speaker_head is not None:
-                speaker = continued(_resolve(context_cue, span, registry, previous, mask), "preceding_sentence")
+                found = continued(*_resolve(context_cue, span, kind, registry, previous, mask), "preceding_sentence")
                 cue = context_cue
-            elif kind == "full" and not turn and last is not None and _same_context(text, previous_span, span):
-                speaker = continued(last, "paragraph_context")
-        quotes.append(
-            Quote(
-                start=span.start,
-                end=span.end,
-                text=text[span.start : span.end],
-                segments=tuple(TextSpan(s, e, text[s:e]) for s, e in span.segments),
-                kind=kind,
-                speaker=speaker,
-                cue=cue.span if cue is not None and kind != "term" else None,
-                content=reported_content(doc, span, cue if kind != "term" else None, mask),
-            )
+            elif kind == "full" and not turn and last is not None and _same_context(text, last[2], span):
+                found = continued(last[0], last[1], "paragraph_context", span.outer_start - last[2].outer_end)
+        speaker = found[0] if found else None
+        quote = Quote(
+            start=span.start,
+            end=span.end,
+            text=text[span.start : span.end],
+            segments=tuple(TextSpan(s, e, text[s:e]) for s, e in span.segments),
+            kind=kind,
+            speaker=speaker,
+            cue=cue.span if cue is not None and kind != "term" else None,
+            content=reported_content(doc, span, cue if kind != "term" else None, mask),
         )
+        quotes.append((quote, found[1] if found else None))
         if speaker is not None and speaker.name is not None:
             previous = speaker
-        if speaker is not None and speaker.mention is not None:
-            last, previous_span = speaker, span
-    return tuple(quotes)
+        if found is not None and found[0].mention is not None:
+            last = (found[0], found[1], span)
+    return quotes
 
 
-def _resolve(cue: Cue, span: QuoteSpan, registry: NameRegistry, previous: Speaker | None, mask: QuoteMask) -> Speaker:
+def _resolve(
+    cue: Cue, span: QuoteSpan, kind: str, registry: NameRegistry, previous: Speaker | None, mask: QuoteMask
+) -> tuple[Speaker, AttributionFeatures]:
     assert cue.speaker_head is not None and cue.mention_rule is not None
-    return resolve_speaker(
+    return resolve_attribution(
         cue.speaker_head, (span.outer_start, span.outer_end), registry, previous,
-        cue_rule=cue.rule, rule=cue.mention_rule, cue_tokens=cue.tokens, mask=mask,
+        cue_rule=cue.rule, rule=cue.mention_rule, cue_tokens=cue.tokens, mask=mask, kind=kind,
+        syntactic=cue.syntactic, quote_words=len(article_text(cue.speaker_head.doc)[span.start : span.end].split()),
     )
 
 

@@ -102,7 +102,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 # Words that precede a name as a role ("U.S. President Donald Trump", "Ontario Premier Doug Ford");
 # lower-case, single tokens, matched on the token text.
 TITLE_WORDS = words("""
-president vice prime minister premier chancellor secretary senator sen. sen representative rep. rep
+president vice prime minister premier chancellor secretary senator sen. sen sens. sens representative rep. rep
+reps. reps
 congressman congresswoman governor gov. gov mayor speaker leader chairman chairwoman chair ceo
 spokesman spokeswoman spokesperson ambassador director commissioner attorney general judge justice
 candidate nominee chief adviser advisor aide official officer minister's king queen prince pope
@@ -112,6 +113,10 @@ commerce treasury
 mr. mr mrs. mrs ms. ms dr. dr miss sir lord lady gen. gen col. col lt. sgt. rev. prof.
 """)
 
+# Lower-case words inside a surname: "Bill de Blasio", "Ludwig van Beethoven".
+NAME_PARTICLES = words("de del della der den di da du dos van von le la al bin ibn")
+# Characters that join the parts of a hyphenated name: "Smith-Jones", "Park Geun-hye".
+HYPHENS = words("- ‐ ‑")
 # Honorifics: part of a role, never of a name ("Mr. Smith" is Smith).
 HONORIFICS = words("mr. mrs. ms. mr mrs ms dr. dr miss sir")
 # Acronyms that are titles, not organisations ("CEO", "Sen").

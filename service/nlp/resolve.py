@@ -23,7 +23,7 @@ from service.nlp.names import (
     organisation_of,
 )
 from service.nlp.quotes import QuoteMask
-from service.nlp.types import Resolution, Speaker, SpeakerType, TextSpan
+from service.nlp.types import Resolution, Speaker, SpeakerType
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,8 @@ def appositive_name(q: MentionQuery) -> Naming | None:
 
 def description(q: MentionQuery) -> Naming | None:
     """'the president said': a description standing for a person the article introduced with it."""
-    if not is_role_description(q.head):
+    described = q.head.pos_ == "NOUN" and any(c.lower_ == "the" for c in q.head.lefts)
+    if not (is_role_description(q.head) or described and q.registry.describes(q.head.lemma_.lower())):
         return None
     person = q.registry.person_by_role(q.head, q.head.idx)
     return None if person is None else Naming(person.name, "person", person.role, "title")
@@ -141,23 +142,62 @@ def resolve_speaker(
     rule: str,
     cue_tokens: Sequence[Token] = (),
     mask: QuoteMask | None = None,
+    kind: str = "full",
+    syntactic: bool = False,
 ) -> Speaker:
     """The Speaker whose mention is headed by `head`, found by cue rule `cue_rule` and mention rule `rule`.
 
-    `quote_range` is the quote's span with its marks: the mention never reaches into it.
+    `quote_range` is the quote's span with its marks: the mention never reaches into it. `kind` (the
+    quote's) and `syntactic` (its words depend on the cue) inform the confidence.
     """
+    speaker, _ = resolve_attribution(
+        head, quote_range, registry, previous, cue_rule=cue_rule, rule=rule, cue_tokens=cue_tokens, mask=mask,
+        kind=kind, syntactic=syntactic,
+    )
+    return speaker
+
+
+def resolve_attribution(
+    head: Token,
+    quote_range: tuple[int, int],
+    registry: NameRegistry,
+    previous: Speaker | None,
+    *,
+    cue_rule: str,
+    rule: str,
+    cue_tokens: Sequence[Token] = (),
+    mask: QuoteMask | None = None,
+    kind: str = "full",
+    syntactic: bool = False,
+    quote_words: int = 0,
+) -> tuple[Speaker, AttributionFeatures]:
+    """`resolve_speaker`, with the features its confidence was computed from."""
     mention = mention_span(head, quote_range, cue_tokens, mask)
     query = MentionQuery(head=head, registry=registry, previous=previous)
     for speaker_rule in SPEAKER_RULES:
         naming = speaker_rule(query)
         if naming is not None:
-            return _speaker(naming, mention, cue_rule, rule, speaker_rule.__name__)
-    raise AssertionError("unresolved always answers")  # pragma: no cover
-
-
-def _speaker(naming: Naming, mention: TextSpan, cue_rule: str, rule: str, name_rule: str) -> Speaker:
-    features = AttributionFeatures(cue_rule=cue_rule, mention_rule=rule, name_rule=name_rule)
-    return Speaker(
+            break
+    else:  # pragma: no cover
+        raise AssertionError("unresolved always answers")
+    cue_start = cue_tokens[0].idx if cue_tokens else mention.start
+    cue_after = cue_start >= quote_range[1]
+    person = registry.people.get(naming.name.split()[-1].lower()) if naming.name and naming.type == "person" else None
+    features = AttributionFeatures(
+        cue_rule=cue_rule,
+        mention_rule=rule,
+        name_rule=speaker_rule.__name__,
+        kind=kind,
+        cue_after=cue_after,
+        distance=cue_start - quote_range[1] if cue_after else max(0, quote_range[0] - cue_start),
+        mention_words=len(mention.text.split()),
+        name_seen=registry.mention_count(person) if person is not None else 0,
+        syntactic=syntactic,
+        inverted=bool(cue_tokens) and cue_tokens[0].idx < mention.start,
+        cue_lemma=cue_tokens[0].lemma_.lower() if cue_tokens else "",
+        quote_words=quote_words,
+    )
+    speaker = Speaker(
         name=naming.name,
         mention=mention,
         type=naming.type,
@@ -165,17 +205,18 @@ def _speaker(naming: Naming, mention: TextSpan, cue_rule: str, rule: str, name_r
         resolution=naming.resolution,
         confidence=attribution_confidence(features),
         rule=rule,
-        name_rule=name_rule,
+        name_rule=speaker_rule.__name__,
     )
+    return speaker, features
 
 
-def continued(speaker: Speaker, rule: str, base: float | None = None) -> Speaker:
+def continued(
+    speaker: Speaker, features: AttributionFeatures, rule: str, distance: int | None = None
+) -> tuple[Speaker, AttributionFeatures]:
     """`speaker` again for a quote without a cue of its own, found by context rule `rule`
-    (`preceding_sentence`, `paragraph_context`)."""
-    features = AttributionFeatures(
-        cue_rule=rule, mention_rule=rule, name_rule=speaker.name_rule, base=speaker.confidence if base is None else base
-    )
-    return replace(speaker, resolution="context", rule=rule, confidence=attribution_confidence(features))
+    (`preceding_sentence`, `paragraph_context`); `distance` is how far the quote is from its source."""
+    features = replace(features, cue_rule=rule, distance=features.distance if distance is None else distance)
+    return replace(speaker, resolution="context", rule=rule, confidence=attribution_confidence(features)), features
 
 
 def _antecedent(pronoun: Token, registry: NameRegistry, gender: str, previous: Speaker | None) -> Person | None:
@@ -189,7 +230,7 @@ def _antecedent(pronoun: Token, registry: NameRegistry, gender: str, previous: S
             t for t in doc[sent.start : limit] if t.dep_ in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")
         ]
         for subject in subjects:
-            person = registry.person_for(subject) if subject.pos_ == "PROPN" else (
+            person = registry.person_or_new(subject) if subject.pos_ == "PROPN" else (
                 registry.person_by_role(subject, subject.idx) if is_role_description(subject) else None
             )
             if person is not None and person.gender in (None, gender):
@@ -200,7 +241,4 @@ def _antecedent(pronoun: Token, registry: NameRegistry, gender: str, previous: S
         person = registry.people.get(previous.name.split()[-1].lower())
         if person is not None and person.gender in (None, gender):
             return person
-    for person in registry.recent_people(pronoun.idx):
-        if person.gender in (None, gender):
-            return person
-    return None
+    return registry.latest_person(pronoun.idx, gender)

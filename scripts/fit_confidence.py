@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Fit the attribution confidence on PolNeAR train and write service/nlp/confidence.json.
+
+usage: python scripts/fit_confidence.py [../shared/data/polnear/train.jsonl] [--out PATH] [--l2 1.0]
+                                        [--docs /tmp/polnear-docs]   (cache the parses between runs)
+
+A logistic regression over the indicator features of `AttributionFeatures` (Newton's method with an L2
+penalty; numpy, which spaCy brings), then an isotonic map of its outputs (pool adjacent violators), both
+fitted on the same train quotes. Quotes without a speaker are left out: the scorer gives them confidence 0.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from attribution_data import POLNEAR, ROOT, Attribution, attributions, load_rows, parse
+
+from service.nlp.confidence import MODEL_PATH
+from service.nlp.pipeline import PIPELINE_VERSION, load_pipeline
+
+MIN_COUNT = 3  # indicators seen on fewer train quotes get no weight of their own
+
+
+def fit_logistic(rows: list[list[str]], labels: list[bool], l2: float) -> tuple[float, dict[str, float]]:
+    """Bias and weight per indicator of an L2-penalised logistic regression (the bias is not penalised)."""
+    counts: dict[str, int] = {}
+    for names in rows:
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    vocabulary = sorted(n for n, c in counts.items() if c >= MIN_COUNT)
+    index = {n: k for k, n in enumerate(vocabulary)}
+    x = np.zeros((len(rows), len(vocabulary) + 1))
+    x[:, 0] = 1.0
+    for i, names in enumerate(rows):
+        for name in names:
+            if name in index:
+                x[i, index[name] + 1] = 1.0
+    y = np.array(labels, dtype=float)
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    w = np.zeros(x.shape[1])
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return float(w[0]), {n: round(float(w[k + 1]), 4) for n, k in index.items() if abs(w[k + 1]) > 1e-6}
+
+
+def fit_isotonic(scores: list[float], labels: list[bool]) -> tuple[list[float], list[float]]:
+    """Pool adjacent violators: the non-decreasing share right as a function of the score, as points."""
+    by_score: dict[float, list[float]] = {}
+    for score, label in zip(scores, labels, strict=True):
+        totals = by_score.setdefault(round(score, 6), [0.0, 0.0])
+        totals[0] += float(label)
+        totals[1] += 1.0
+    blocks: list[list[float]] = []  # [sum of labels, count, min score, max score]
+    for score in sorted(by_score):
+        blocks.append([by_score[score][0], by_score[score][1], score, score])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+            last = blocks.pop()
+            blocks[-1][0] += last[0]
+            blocks[-1][1] += last[1]
+            blocks[-1][3] = last[3]
+    xs: list[float] = []
+    ys: list[float] = []
+    for total, count, low, high in blocks:
+        share = round(total / count, 4)
+        xs.extend([round(low, 6), round(high, 6)] if high > low else [round(low, 6)])
+        ys.extend([share, share] if high > low else [share])
+    return xs, ys
+
+
+def fit(scored: list[Attribution], l2: float) -> dict[str, object]:
+    kept = [a for a in scored if a.features is not None]
+    rows = [a.features.indicators() for a in kept if a.features is not None]
+    labels = [a.right for a in kept]
+    bias, weights = fit_logistic(rows, labels, l2)
+    raw = [1.0 / (1.0 + np.exp(-(bias + sum(weights.get(n, 0.0) for n in names)))) for names in rows]
+    iso_x, iso_y = fit_isotonic([float(r) for r in raw], labels)
+    return {
+        "pipeline_version": PIPELINE_VERSION,
+        "fitted_on": "PolNeAR train, direct quotes",
+        "quotes": len(kept),
+        "right": sum(labels),
+        "l2": l2,
+        "bias": round(bias, 4),
+        "weights": dict(sorted(weights.items())),
+        "isotonic": {"x": iso_x, "y": iso_y},
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="?", default=str(POLNEAR / "train.jsonl"))
+    ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--docs", default="", help="directory to cache parsed articles in")
+    args = ap.parse_args()
+    rows = load_rows(Path(args.gold))
+    docs = parse(load_pipeline(), rows, Path(args.docs) if args.docs else None)
+    model = fit(attributions(rows, docs), args.l2)
+    Path(args.out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"{model['quotes']} quotes, {model['right']} right; {len(model['weights'])} weights "  # type: ignore[arg-type]
+          f"-> {Path(args.out).relative_to(ROOT) if Path(args.out).is_relative_to(ROOT) else args.out}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
