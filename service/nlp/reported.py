@@ -115,7 +115,14 @@ def accused_of(token: Token, mask: QuoteMask) -> ReportedClause | None:
         subject, mention_rule = _subject(token, mask)
         # the cue is one span: "called for", but "accused [Clinton] of" is the verb alone
         cue = _cue_tokens(token) + ((prep,) if prep.i == _cue_tokens(token)[-1].i + 1 else ())
-        found = _clause(token.doc, "accused_of", objects[0], {prep.i}, cue, subject, mask, f"{lemma} {prep.lower_}")
+        root, excluded = objects[0], {prep.i}
+        target = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < prep.i), None)
+        if target is not None:
+            # "criticized Trump for taking advantage of deductions": PolNeAR's content is "Trump for taking ...",
+            # whom it is about with the preposition (measured: content exact dev 51.3 -> 51.7, train 47.5 -> 48.9)
+            root = token
+            excluded = {t.i for t in token.subtree} - set(range(target.left_edge.i, objects[0].right_edge.i + 1))
+        found = _clause(token.doc, "accused_of", root, excluded, cue, subject, mask, f"{lemma} {prep.lower_}")
         return replace(found, mention_rule=mention_rule) if found is not None else None
     return None
 
@@ -200,7 +207,7 @@ def _complement(
     listener = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < content.i), None)
     if dep == "xcomp" and listener is not None:
         # "Trump urged supporters to monitor polling places": PolNeAR's content takes in who is urged
-        kept = {t.i for t in listener.subtree} | {t.i for t in content.subtree}
+        kept = set(range(listener.left_edge.i, content.right_edge.i + 1))
         excluded = {t.i for t in token.subtree} - kept
         root = token
     if passive:
@@ -274,7 +281,8 @@ def _clause(
         # a source whose phrase holds the clause ('officials who said that ...' resolved to 'officials') leaves
         # nothing: such a clause is no attribution of its own (measured on dev: most are wrong)
         drop |= {t.i for t in source.subtree}
-    tokens = [t for t in root.subtree if t.i not in drop and not t.is_space]
+    # edge to edge: a word the parse hung elsewhere inside the clause is still part of it
+    tokens = [t for t in doc[root.left_edge.i : root.right_edge.i + 1] if t.i not in drop and not t.is_space]
     runs: list[list[Token]] = []
     for t in tokens:
         if runs and t.i == runs[-1][-1].i + 1:
@@ -302,3 +310,4 @@ def _trimmed(run: list[Token]) -> tuple[int, int] | None:
         return None
     first, last = run[start], run[end - 1]
     return first.idx, last.idx + len(last.text)
+

@@ -49,7 +49,7 @@ CASES = [
                       "urged", "Trump", "urged_to"), id="urged-to"),
     pytest.param(Case("Clinton wants to sign up five million volunteers.", "to sign up five million volunteers",
                       "wants", "Clinton", "urged_to"), id="wants-to"),
-    pytest.param(Case("Trump accused Clinton of lying about her emails.", "lying about her emails",
+    pytest.param(Case("Trump accused Clinton of lying about her emails.", "Clinton of lying about her emails",
                       "accused", "Trump", "accused_of"), id="accused-of"),
     pytest.param(Case("Palmieri called for an apology from the campaign.", "an apology from the campaign",
                       "called for", "Palmieri", "accused_of"), id="called-for"),
