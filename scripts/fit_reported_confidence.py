@@ -3,7 +3,7 @@
 
 usage: python scripts/fit_reported_confidence.py [--train ../shared/data/polnear/train.jsonl] [--train-docbin F]
                                                 [--dev ../shared/data/polnear/dev.jsonl] [--dev-docbin F]
-                                                [--min-count 30] [--prior 10] [--write]
+                                                [--min-count 100] [--prior 30] [--write]
 
 A quote of kind `indirect` is right, as shared/eval/speakers_score.py counts it, when its content overlaps a
 gold content and its speaker mention overlaps that attribution's source (or both are empty). Its confidence
@@ -137,8 +137,8 @@ def main() -> int:
     ap.add_argument("--train-docbin")
     ap.add_argument("--dev", default=str(SHARED / "data" / "polnear" / "dev.jsonl"))
     ap.add_argument("--dev-docbin")
-    ap.add_argument("--min-count", type=int, default=30)
-    ap.add_argument("--prior", type=float, default=10.0)
+    ap.add_argument("--min-count", type=int, default=100)
+    ap.add_argument("--prior", type=float, default=30.0)
     ap.add_argument("--write", action="store_true", help="rewrite service/nlp/reported_confidence.py")
     args = ap.parse_args()
     nlp = load_pipeline()

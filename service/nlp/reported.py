@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from service.nlp.lexicon import SUBJECT_DEPS
+from service.nlp.lexicon import RELATIVE_PRONOUNS, SUBJECT_DEPS
 from service.nlp.mentions import find_mention
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported_cues import REPORTED_CUES
@@ -277,7 +277,8 @@ def _clause(
 ) -> ReportedClause | None:
     """The reported clause: `root`'s subtree without `excluded`, the cue and the source, trimmed and in runs."""
     drop = excluded | {t.i for t in cue}
-    if source is not None and source.i not in {t.i for t in root.subtree}:
+    relative = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in cue[0].children)
+    if source is not None and source.i not in {t.i for t in root.subtree} and not relative:
         # a source whose phrase holds the clause ('officials who said that ...' resolved to 'officials') leaves
         # nothing: such a clause is no attribution of its own (measured on dev: most are wrong)
         drop |= {t.i for t in source.subtree}

@@ -6,64 +6,48 @@ from __future__ import annotations
 
 REPORTED_CONFIDENCE: dict[str, dict[str, float]] = {
     "*": {
-        "*": 0.72,  # 10056 on train
+        "*": 0.71,  # 10568 on train
     },
     "according_to": {
         "*": 0.93,  # 334 on train
-        "anonymous": 0.89,  # 32 on train
-        "organisation": 0.98,  # 35 on train
-        "proper_name": 0.87,  # 35 on train
         "unresolved": 0.93,  # 199 on train
     },
     "accused_of": {
-        "*": 0.59,  # 1858 on train
-        "anonymous": 0.72,  # 64 on train
-        "new_name": 0.52,  # 135 on train
-        "organisation": 0.57,  # 65 on train
+        "*": 0.6,  # 1935 on train
+        "new_name": 0.55,  # 141 on train
         "pronoun_antecedent": 0.63,  # 267 on train
-        "pronoun_unresolved": 0.46,  # 181 on train
-        "proper_name": 0.64,  # 745 on train
-        "unresolved": 0.54,  # 357 on train
+        "pronoun_unresolved": 0.47,  # 180 on train
+        "proper_name": 0.65,  # 770 on train
+        "unresolved": 0.54,  # 394 on train
     },
     "clause_first": {
         "*": 0.71,  # 216 on train
-        "pronoun_antecedent": 0.79,  # 57 on train
-        "pronoun_unresolved": 0.63,  # 36 on train
-        "proper_name": 0.67,  # 54 on train
-        "unresolved": 0.64,  # 34 on train
     },
     "object_content": {
-        "*": 0.64,  # 2663 on train
-        "anonymous": 0.63,  # 65 on train
-        "description": 0.63,  # 43 on train
-        "new_name": 0.64,  # 245 on train
-        "organisation": 0.63,  # 121 on train
-        "pronoun_antecedent": 0.71,  # 360 on train
-        "pronoun_unresolved": 0.45,  # 249 on train
-        "proper_name": 0.69,  # 1018 on train
-        "unresolved": 0.57,  # 535 on train
+        "*": 0.62,  # 2901 on train
+        "new_name": 0.63,  # 261 on train
+        "organisation": 0.61,  # 128 on train
+        "pronoun_antecedent": 0.71,  # 359 on train
+        "pronoun_unresolved": 0.47,  # 261 on train
+        "proper_name": 0.68,  # 1083 on train
+        "unresolved": 0.55,  # 643 on train
     },
     "said_that_clause": {
-        "*": 0.85,  # 3838 on train
-        "anonymous": 0.91,  # 256 on train
-        "appositive_name": 0.94,  # 35 on train
-        "description": 0.86,  # 64 on train
-        "new_name": 0.87,  # 319 on train
-        "organisation": 0.87,  # 135 on train
-        "pronoun_antecedent": 0.85,  # 538 on train
-        "pronoun_unresolved": 0.55,  # 343 on train
-        "proper_name": 0.91,  # 1380 on train
-        "unresolved": 0.82,  # 768 on train
+        "*": 0.84,  # 3952 on train
+        "anonymous": 0.89,  # 267 on train
+        "new_name": 0.86,  # 330 on train
+        "organisation": 0.87,  # 137 on train
+        "pronoun_antecedent": 0.85,  # 537 on train
+        "pronoun_unresolved": 0.56,  # 358 on train
+        "proper_name": 0.91,  # 1414 on train
+        "unresolved": 0.8,  # 807 on train
     },
     "urged_to": {
-        "*": 0.63,  # 1120 on train
-        "anonymous": 0.61,  # 33 on train
-        "new_name": 0.56,  # 84 on train
-        "organisation": 0.69,  # 41 on train
-        "pronoun_antecedent": 0.62,  # 172 on train
-        "pronoun_unresolved": 0.52,  # 120 on train
-        "proper_name": 0.74,  # 392 on train
-        "unresolved": 0.55,  # 254 on train
+        "*": 0.62,  # 1203 on train
+        "pronoun_antecedent": 0.63,  # 168 on train
+        "pronoun_unresolved": 0.52,  # 122 on train
+        "proper_name": 0.73,  # 411 on train
+        "unresolved": 0.52,  # 311 on train
     },
 }
 

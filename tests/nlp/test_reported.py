@@ -31,6 +31,8 @@ CASES = [
                       "officials", "said_that_clause"), id="clause-then-cue"),
     pytest.param(Case("The senator, who arrived late, said the bill was dead.", "the bill was dead", "said",
                       "The senator, who arrived late,", "said_that_clause"), id="subject-with-relative-clause"),
+    pytest.param(Case("John Stumpf, who said the fraud was small, resigned.", "the fraud was small", "said", "who",
+                      "said_that_clause"), id="relative-pronoun-source"),
     pytest.param(Case("Mr. Grassley and Mr. Leahy said the program was flawed.", "the program was flawed", "said",
                       "Mr. Grassley and Mr. Leahy", "said_that_clause"), id="coordinated-sources"),
     pytest.param(Case("The White House denied that a deal was near.", "that a deal was near", "denied",
