@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from attribution_data import POLNEAR, ROOT, Attribution, attributions, load_rows, parse
 
-from service.nlp.confidence import MODEL_PATH
+from service.nlp.confidence import MODEL_PATH, ConfidenceModel
 from service.nlp.pipeline import PIPELINE_VERSION, load_pipeline
 
 MIN_COUNT = 3  # indicators seen on fewer train quotes get no weight of their own
@@ -96,16 +96,42 @@ def fit(scored: list[Attribution], l2: float) -> dict[str, object]:
     }
 
 
+def cross_validated_ece(scored: list[Attribution], l2: float, folds: int) -> tuple[float, int]:
+    """ECE of out-of-fold confidences on train (articles split into `folds`), with the scorer's bins;
+    quotes without a speaker count as confidence 0, as the scorer counts them."""
+    articles = sorted({a.article_id for a in scored})
+    fold_of = {article: k % folds for k, article in enumerate(articles)}
+    items: list[tuple[float, bool]] = []
+    for fold in range(folds):
+        model = ConfidenceModel.from_dict(fit([a for a in scored if fold_of[a.article_id] != fold], l2))
+        for a in scored:
+            if fold_of[a.article_id] == fold:
+                items.append((model.probability(a.features) if a.features is not None else 0.0, a.right))
+    bins = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+    ece = 0.0
+    for lo, hi in zip(bins, bins[1:], strict=False):
+        sel = [(c, r) for c, r in items if lo <= c < hi]
+        if sel:
+            share, mean = sum(r for _, r in sel) / len(sel), sum(c for c, _ in sel) / len(sel)
+            ece += len(sel) / len(items) * abs(share - mean)
+    return ece, len(items)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", default=str(POLNEAR / "train.jsonl"))
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--docs", default="", help="directory to cache parsed articles in")
+    ap.add_argument("--folds", type=int, default=0, help="also print the ECE of out-of-fold confidences")
     args = ap.parse_args()
     rows = load_rows(Path(args.gold))
     docs = parse(load_pipeline(), rows, Path(args.docs) if args.docs else None)
-    model = fit(attributions(rows, docs), args.l2)
+    scored = attributions(rows, docs)
+    if args.folds:
+        ece, count = cross_validated_ece(scored, args.l2, args.folds)
+        print(f"{args.folds}-fold cross-validated ECE on {count} quotes: {ece:.4f}", file=sys.stderr)
+    model = fit(scored, args.l2)
     Path(args.out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"{model['quotes']} quotes, {model['right']} right; {len(model['weights'])} weights "  # type: ignore[arg-type]
           f"-> {Path(args.out).relative_to(ROOT) if Path(args.out).is_relative_to(ROOT) else args.out}",

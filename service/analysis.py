@@ -4,13 +4,14 @@ from __future__ import annotations
 import heapq
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
 
 from service.cache import ResultCache, cache_key
 from service.nlp import PIPELINE_VERSION, Quote, extract_batch
+from service.nlp.speaker_table import QuotedSpeaker, SpeakerEntry, speaker_table
 from service.variants import DEFAULT_MIN_SIMILARITY, QuoteRef, VariantGroup, group_variants
 
 
@@ -61,6 +62,7 @@ class Analysis:
 
     articles: tuple[ArticleResult, ...]
     variant_groups: tuple[VariantGroup, ...] = field(default=())
+    speakers: tuple[SpeakerEntry, ...] = field(default=())
 
     @property
     def cache_hit(self) -> bool:
@@ -92,6 +94,7 @@ def analyse(
         _article_result(a, quotes or (), cache_hit=i not in miss_set, terms=options.terms)
         for i, (a, quotes) in enumerate(zip(articles, results, strict=True))
     )
+    article_results, speakers = _with_speakers(article_results)
     groups: tuple[VariantGroup, ...] = ()
     if options.variants:
         refs = [
@@ -106,7 +109,31 @@ def analyse(
             if quote.kind != "indirect"  # reported speech is the writer's words: no rendering of an utterance
         ]
         groups = tuple(group_variants(refs, min_similarity=options.min_similarity))
-    return Analysis(articles=article_results, variant_groups=groups)
+    return Analysis(articles=article_results, variant_groups=groups, speakers=speakers)
+
+
+def _with_speakers(
+    results: tuple[ArticleResult, ...],
+) -> tuple[tuple[ArticleResult, ...], tuple[SpeakerEntry, ...]]:
+    """The request's speakers table, and the articles with each quote's speaker carrying its entry's id."""
+    quoted = [
+        QuotedSpeaker(result.id, result.quote_id(n), quote.speaker)
+        for result in results
+        for n, quote in enumerate(result.quotes)
+        if quote.speaker is not None
+    ]
+    entries, ids = speaker_table(quoted)
+    with_ids = tuple(
+        replace(
+            result,
+            quotes=tuple(
+                replace(q, speaker=replace(q.speaker, id=ids.get(result.quote_id(n)))) if q.speaker else q
+                for n, q in enumerate(result.quotes)
+            ),
+        )
+        for result in results
+    )
+    return with_ids, tuple(entries)
 
 
 def _article_result(article: ArticleInput, quotes: tuple[Quote, ...], *, cache_hit: bool, terms: bool) -> ArticleResult:

@@ -192,6 +192,7 @@ class SpeakerSchema(Schema):
     confidence = fields.Float()
     rule = fields.String()
     name_rule = fields.String()
+    id = fields.String(allow_none=True)
 
 
 class QuoteSchema(Schema):
@@ -250,11 +251,24 @@ class VariantGroupSchema(Schema):
     speaker_conflict = fields.Boolean()
 
 
+class SpeakerEntrySchema(Schema):
+    """One distinct speaker of the request, across its articles."""
+
+    id = fields.String()
+    name = fields.String()
+    type = fields.String()
+    roles = fields.List(fields.String())
+    mentions = fields.List(fields.String())
+    article_ids = fields.List(fields.String())
+    quote_ids = fields.List(fields.String())
+
+
 class AnalysisSchema(Schema):
     """The `POST /v1/quotes` response body (without `pipeline_version`, added by dump_analysis)."""
 
     articles = fields.List(fields.Nested(ArticleResultSchema))
     variant_groups = fields.Method("_variant_groups")
+    speakers = fields.List(fields.Nested(SpeakerEntrySchema))
 
     def _variant_groups(self, analysis: Analysis) -> list[dict[str, Any]]:
         groups: list[dict[str, Any]] = _VARIANT_GROUPS.dump([g.to_dict() for g in analysis.variant_groups])

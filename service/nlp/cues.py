@@ -110,7 +110,11 @@ def dash_name(q: CueQuery) -> Cue | None:
     return _named((dash[0],), name.root, "dash_name")
 
 
-_DASH_NAME = re.compile(r"[\s.,]*([―—–-]{1,2})\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*[.,]?\s*(?:\n|$)")
+# the name may carry a place or affiliation in capitals: '― Michelle Marks, Philadelphia.'
+_DASH_NAME = re.compile(
+    r"[\s.,]*([―—–-]{1,2})\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
+    r"(?:,(?: [A-Z][\w.’'-]*| of| the| and| for){1,8})?\s*[.,]?\s*(?:\n|$)"
+)
 
 
 def signoff_line(q: CueQuery) -> Cue | None:

@@ -155,7 +155,8 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
             default=None,
         )
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
-            return node.head  # "Carney, who insists ..."
+            # "Carney, who insists ..."; "He released a letter that says ...": who issued the document speaks
+            return _issuer(node.head, mask) or node.head
         if subject is not None:
             if speaker_like(subject):
                 return subject

@@ -42,6 +42,7 @@ class Speaker:
     confidence: float
     rule: str
     name_rule: str
+    id: str | None = None  # the request's speakers-table entry (set after the cache, see service/analysis.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +54,7 @@ class Speaker:
             "confidence": self.confidence,
             "rule": self.rule,
             "name_rule": self.name_rule,
+            "id": self.id,
         }
 
     @classmethod
@@ -67,6 +69,7 @@ class Speaker:
             confidence=data["confidence"],
             rule=data["rule"],
             name_rule=data["name_rule"],
+            id=data.get("id"),
         )
 
 

@@ -75,3 +75,13 @@ def test_indirect_must_be_a_boolean(nlp: Language, value: Any) -> None:
     assert response.status_code in (400, 422)
     assert response.mimetype == "application/problem+json"
     assert "indirect" in response.get_data(as_text=True)
+
+
+def test_the_documented_example_is_a_valid_response(spec: dict[str, Any]) -> None:  # noqa: F811
+    """openapi.yaml's reported-speech response example obeys the response schema."""
+    from tests.api.test_openapi import validator_for
+
+    content = spec["paths"]["/v1/quotes"]["post"]["responses"]["200"]["content"]["application/json"]
+    example = content["examples"]["reported"]["value"]
+    validator_for(spec, {"$ref": "#/components/schemas/QuotesResponse"}).validate(example)
+    assert example["articles"][0]["quotes"][0]["kind"] == "indirect"

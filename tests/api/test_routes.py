@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -168,9 +169,11 @@ def test_any_text_keeps_the_offset_contract(nlp: Language, text: str) -> None:
 def test_quotes_are_dumped_with_request_wide_ids(seeded: Any) -> None:
     """Every field of a quote reaches the response; terms only on request, with stable ids."""
     with_terms = assert_contract(post_json(seeded.client, seeded.body(terms=True)), seeded.texts)
+    # one speaker (Donald Trump) in both articles: every speaker carries the id of the request's one entry
+    assert [s["name"] for s in with_terms["speakers"]] == ["Donald Trump"]
     for article in with_terms["articles"]:
         expected = [
-            {"id": f"{article['id']}#q{n}", **q.to_dict()}
+            {"id": f"{article['id']}#q{n}", **replace(q, speaker=q.speaker and replace(q.speaker, id="s1")).to_dict()}
             for n, q in enumerate(seeded.quotes[article["id"]], start=1)
         ]
         assert article["quotes"] == expected

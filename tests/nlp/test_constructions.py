@@ -309,6 +309,18 @@ CASES = [
              Rules("head_chain", "cue_subject", "description")),
         id="a-description-of-a-person-introduced-with-it",
     ),
+    pytest.param(
+        Case("Jane Ruiz ran six marathons. She released a letter from her doctor on Friday that says she is in "
+             "“extraordinarily good health” for her age.", "extraordinarily", "Jane Ruiz", "She", "says", "pronoun",
+             Rules("head_chain", "cue_subject", "pronoun_antecedent")),
+        id="a-document-that-says-speaks-for-its-issuer",
+    ),
+    pytest.param(
+        Case("Voters spoke to us.\n\n“We hear about it all the time, and it needs to stop.”\n\n— Tom Reyes, Cleveland"
+             "\n\nOthers agreed.", "We hear", "Tom Reyes", "Tom Reyes, Cleveland", "—", "cue",
+             Rules("dash_name", "dash_name", "proper_name")),
+        id="a-dash-and-a-name-with-its-place-on-the-next-line",
+    ),
 ]
 
 
