@@ -90,24 +90,37 @@ def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str,
 
 
 def render(table: dict[str, list[tuple[str, int, float]]]) -> str:
+    """reported_cues.py: per kind, lemma -> (clauses seen on train, precision), most frequent first."""
     lines = [
         '"""Which cue lemmas report which kind of content; written by scripts/fit_reported_cues.py from PolNeAR train.',
         "",
         "ccomp: a clause ('said that ...'); passive: a clause of a passive cue ('it was reported that ...'); xcomp:",
         "an infinitive ('urged them to ...'); dobj: an object ('cited a poll'); prep: 'lemma preposition' whose object",
         "is the content ('accused him of lying'); noun: a speech noun with a that-clause ('his claim that ...').",
-        "Each entry: lemma  # clauses seen on train, precision.",
         '"""',
         "from __future__ import annotations",
         "",
-        "REPORTED_CUES: dict[str, frozenset[str]] = {",
+        "# kind -> {lemma: (clauses seen on train, share of them right)}",
+        "REPORTED_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {",
     ]
     for kind in KINDS:
-        lines.append(f'    "{kind}": frozenset({{')
-        for lemma, n, precision in sorted(table.get(kind, [])):
-            lines.append(f'        "{lemma}",  # {n}, {precision:.2f}')
-        lines.append("    }),")
-    lines.append("}")
+        lines.append(f'    "{kind}": {{')
+        line = "       "
+        for lemma, n, precision in sorted(table.get(kind, []), key=lambda e: (-e[1], e[0])):
+            item = f' "{lemma}": ({n}, {precision:.2f}),'
+            if len(line) + len(item) > 118:
+                lines.append(line)
+                line = "       "
+            line += item
+        if line.strip():
+            lines.append(line)
+        lines.append("    },")
+    lines += [
+        "}",
+        "REPORTED_CUES: dict[str, frozenset[str]] = {",
+        "    kind: frozenset(cues) for kind, cues in REPORTED_CUE_COUNTS.items()",
+        "}",
+    ]
     return "\n".join(lines) + "\n"
 
 
