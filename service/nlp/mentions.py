@@ -284,6 +284,8 @@ def mention_span(
     text = article_text(doc)
     if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
         end += 1  # "Price (D-Norfolk)": keep the bracket the mention opened
+    if "," in text[start:end] and text.startswith(",", end):
+        end += 1  # "Brian Fallon, the campaign’s press secretary,": the comma that closes an appositive is its part
     return TextSpan(start, end, text[start:end])
 
 

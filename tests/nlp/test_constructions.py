@@ -66,13 +66,13 @@ CASES = [
     pytest.param(
         Case("“This is a big year for our town!” The mayor's niece, state Del. Marcia \"Cia\" Price (D-Norfolk), "
              "shouted to the crowd.", "This is a big year", None,
-             "The mayor's niece, state Del. Marcia \"Cia\" Price (D-Norfolk)", "shouted", "cue",
+             "The mayor's niece, state Del. Marcia \"Cia\" Price (D-Norfolk),", "shouted", "cue",
              Rules("nearest_verb", "subject_fallback", "unresolved")),
         id="attribution-sentence-with-nickname",
     ),
     pytest.param(
         Case("Bobby Scott smiled. “We are ready,” his niece, Marcia Price, told the crowd.", "We are ready",
-             "Marcia Price", "his niece, Marcia Price", "told", "cue",
+             "Marcia Price", "his niece, Marcia Price,", "told", "cue",
              Rules("head_chain", "subject_fallback", "appositive_name")),
         id="appositive-names-the-speaker",
     ),
@@ -168,7 +168,7 @@ CASES = [
     ),
     pytest.param(
         Case("“He is right about this,” Flynn, a top adviser, said Friday on Fox News’s “Fox and Friends.”",
-             "He is right", "Flynn", "Flynn, a top adviser", "said", "cue",
+             "He is right", "Flynn", "Flynn, a top adviser,", "said", "cue",
              Rules("head_chain", "cue_subject", "new_name")),
         id="attribution-clause-ending-in-a-title",
     ),
@@ -181,7 +181,7 @@ CASES = [
     pytest.param(
         Case("“It is not the position that everything is fine,” Gene Sperling, a top outside adviser, said at an "
              "event in Iowa. “I think people can understand that things got better.”", "I think people",
-             "Gene Sperling", "Gene Sperling, a top outside adviser", "said", "context",
+             "Gene Sperling", "Gene Sperling, a top outside adviser,", "said", "context",
              Rules("preceding_sentence", "preceding_sentence", "proper_name")),
         id="context-mention-without-the-previous-quote",
     ),
@@ -232,7 +232,7 @@ CASES = [
     pytest.param(
         Case("Michael Mulgrew, president of the teachers union, said he hopes the rally sends a message that "
              "“communities are standing up for their schools.”", "communities are", "Michael Mulgrew",
-             "Michael Mulgrew, president of the teachers union", "said", "cue",
+             "Michael Mulgrew, president of the teachers union,", "said", "cue",
              Rules("head_chain", "cue_subject", "proper_name")),
         id="a-speech-noun-nobody-owns-gives-way-to-said",
     ),
@@ -320,6 +320,12 @@ CASES = [
              "\n\nOthers agreed.", "We hear", "Tom Reyes", "Tom Reyes, Cleveland", "—", "cue",
              Rules("dash_name", "dash_name", "proper_name")),
         id="a-dash-and-a-name-with-its-place-on-the-next-line",
+    ),
+    pytest.param(
+        Case("“We are ready,” Brian Fallon, the campaign’s press secretary, told reporters.", "We are ready",
+             "Brian Fallon", "Brian Fallon, the campaign’s press secretary,", "told", "cue",
+             Rules("head_chain", "cue_subject", "proper_name")),
+        id="an-appositive-keeps-its-closing-comma",
     ),
 ]
 
