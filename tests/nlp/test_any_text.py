@@ -6,11 +6,20 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from service.nlp import Quote, extract_quotes
+from service.nlp.mentions import MENTION_RULES
 from service.nlp.pipeline import parse_batch
+from service.nlp.resolve import SPEAKER_RULES
 
 PROPERTY_SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+
+
+MENTION_RULE_NAMES = {r.__name__ for r in MENTION_RULES} | {
+    "transcript_label", "dash_name", "signoff_line", "according_to", "colon_subject", "colon_name",
+    "preceding_sentence", "paragraph_context",
+}
+NAME_RULE_NAMES = {r.__name__ for r in SPEAKER_RULES}
 
 
 def assert_offsets_hold(text: str, quotes: tuple[Quote, ...]) -> None:
@@ -23,6 +32,9 @@ def assert_offsets_hold(text: str, quotes: tuple[Quote, ...]) -> None:
         if quote.speaker is not None and quote.speaker.mention is not None:
             mention = quote.speaker.mention
             assert text[mention.start : mention.end] == mention.text
+        if quote.speaker is not None:  # every speaker says which rules made it, and how sure it is
+            assert quote.speaker.rule in MENTION_RULE_NAMES and quote.speaker.name_rule in NAME_RULE_NAMES
+            assert 0.0 <= quote.speaker.confidence <= 1.0
         if quote.cue is not None:
             assert text[quote.cue.start : quote.cue.end] == quote.cue.text
         content = quote.content

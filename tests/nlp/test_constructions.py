@@ -8,9 +8,11 @@ train and dev; the sentences are written for these tests.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -375,3 +377,11 @@ def test_every_rule_has_a_row() -> None:
     mention_rules = {r.__name__ for r in MENTION_RULES} | set(DIRECT_RULES + CONTEXT_RULES + COLON_MENTION_RULES)
     assert mention_rules == {r.mention for r in rows}
     assert {r.__name__ for r in SPEAKER_RULES} == {r.name for r in rows}
+
+
+def test_openapi_lists_every_rule() -> None:
+    spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
+    speaker = spec["components"]["schemas"]["Speaker"]["properties"]
+    mention_rules = {r.__name__ for r in MENTION_RULES} | set(DIRECT_RULES + CONTEXT_RULES + COLON_MENTION_RULES)
+    assert set(speaker["rule"]["enum"]) == mention_rules
+    assert set(speaker["name_rule"]["enum"]) == {r.__name__ for r in SPEAKER_RULES}
