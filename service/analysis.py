@@ -1,6 +1,7 @@
 """The one meeting point of HTTP and language: cached per-article extraction, then variant matching."""
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -47,10 +48,13 @@ class AnalysisOptions:
     min_similarity: float = DEFAULT_MIN_SIMILARITY
     terms: bool = False  # scare quotes and labels ("so-called “experts”") are left out unless asked for
     offsets: str = "codepoint"  # one of OFFSET_UNITS: how the response counts offsets, never extraction
+    indirect: bool = False  # reported speech ("Carney said talks would resume") as quotes of kind indirect
 
     def extraction_key(self) -> dict[str, Any]:
-        """Options that change per-article extraction (none yet; variants run after the cache)."""
-        return {}
+        """Options that change per-article extraction (variants run after the cache).
+
+        The default is the empty key, so results cached before an option existed stay valid."""
+        return {"indirect": True} if self.indirect else {}
 
 
 @dataclass(frozen=True)
@@ -60,15 +64,17 @@ class ArticleResult:
     id: str
     quotes: tuple[Quote, ...]
     cache_hit: bool
-    numbers: tuple[int, ...] = ()  # 1-based place of each quote among all the article's quotes
+    numbers: tuple[int, ...] = ()  # 1-based place of each quote among all the article's quotes of its family
     text: str = ""  # the text every offset refers to
     from_html: bool = False
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
     def quote_id(self, index: int) -> str:
-        """The id of `quotes[index]`: '<article id>#q<n>', stable whichever kinds were asked for."""
+        """The id of `quotes[index]`: '<article id>#q<n>' ('#r<n>' for reported speech), stable whichever
+        kinds were asked for: reported speech is numbered apart, so it never moves a quotation's id."""
         number = self.numbers[index] if self.numbers else index + 1
-        return f"{self.id}#q{number}"
+        family = "r" if self.quotes[index].kind == "indirect" else "q"
+        return f"{self.id}#{family}{number}"
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,7 @@ def analyse(
     results: list[tuple[Quote, ...] | None] = [_decode(value) for value in cached]
     misses = [i for i, r in enumerate(results) if r is None]
     if misses:
-        extracted = extract_batch(nlp, [articles[i].text for i in misses])
+        extracted = extract_batch(nlp, [articles[i].text for i in misses], indirect=options.indirect)
         fresh: dict[str, bytes] = {}
         for i, quotes in zip(misses, extracted, strict=True):
             results[i] = quotes
@@ -123,6 +129,7 @@ def analyse(
             )
             for result in article_results
             for n, quote in enumerate(result.quotes)
+            if quote.kind != "indirect"  # reported speech is the writer's words: no rendering of an utterance
         ]
         groups = tuple(group_variants(refs, min_similarity=options.min_similarity))
         published = {
@@ -167,7 +174,11 @@ def _with_speakers(
 
 
 def _article_result(article: ArticleInput, quotes: tuple[Quote, ...], *, cache_hit: bool, terms: bool) -> ArticleResult:
-    kept = [(n, q) for n, q in enumerate(quotes, start=1) if terms or q.kind != "term"]
+    quoted = [(n, q) for n, q in enumerate((q for q in quotes if q.kind != "indirect"), start=1)]
+    reported = [(n, q) for n, q in enumerate((q for q in quotes if q.kind == "indirect"), start=1)]
+    # in text order; the quotations keep their own order among themselves
+    merged = heapq.merge(quoted, reported, key=lambda item: item[1].start)
+    kept = [(n, q) for n, q in merged if terms or q.kind != "term"]
     return ArticleResult(
         id=article.id,
         quotes=tuple(q for _, q in kept),

@@ -127,6 +127,7 @@ class OptionsSchema(StrictSchema):
     min_similarity = JSONNumber(validate=validate.Range(min=0.0, max=1.0))
     terms = JSONBoolean()
     offsets = fields.String(validate=validate.OneOf(OFFSET_UNITS))
+    indirect = JSONBoolean()
 
     @post_load
     def _to_options(self, data: dict[str, Any], **kwargs: Any) -> AnalysisOptions:

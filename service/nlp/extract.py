@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from service.nlp.confidence import AttributionFeatures
 from service.nlp.content import reported_content
 from service.nlp.cues import Cue, find_context_cue, find_cue
+from service.nlp.indirect import reported_speech
 from service.nlp.lexicon import CLAUSE_OPENING_VERBS, TERM_MARKERS, TERM_NOUNS, TITLE_SMALL_WORDS, WORK_NOUNS
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text, parse_batch
@@ -25,9 +26,16 @@ _TERM_BEFORE = re.compile(
 )
 
 
-def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
-    """Every quotation of a parsed article, in text order."""
-    return tuple(quote for quote, _ in extract_attributions(doc))
+def extract_quotes(doc: Doc, *, indirect: bool = False) -> tuple[Quote, ...]:
+    """Every quotation of a parsed article, in text order; with `indirect`, then its reported speech."""
+    text = article_text(doc)
+    spans = find_quote_spans(text)
+    if not spans and not indirect:
+        return ()
+    mask = QuoteMask(doc, spans)
+    registry = NameRegistry(doc)
+    quotes = tuple(quote for quote, _ in _attributions(doc, text, spans, mask, registry))
+    return quotes + reported_speech(doc, quotes, mask, registry) if indirect else quotes
 
 
 def extract_attributions(doc: Doc) -> list[tuple[Quote, AttributionFeatures | None]]:
@@ -37,8 +45,12 @@ def extract_attributions(doc: Doc) -> list[tuple[Quote, AttributionFeatures | No
     spans = find_quote_spans(text)
     if not spans:
         return []
-    mask = QuoteMask(doc, spans)
-    registry = NameRegistry(doc)
+    return _attributions(doc, text, spans, QuoteMask(doc, spans), NameRegistry(doc))
+
+
+def _attributions(
+    doc: Doc, text: str, spans: list[QuoteSpan], mask: QuoteMask, registry: NameRegistry
+) -> list[tuple[Quote, AttributionFeatures | None]]:
     quotes: list[tuple[Quote, AttributionFeatures | None]] = []
     previous: Speaker | None = None  # the last named speaker: an antecedent for pronouns
     # the last speaker, named or not ("said a party member"), with its quote: a quote without a cue goes on
@@ -164,6 +176,6 @@ def _same_context(text: str, previous: QuoteSpan | None, span: QuoteSpan) -> boo
     return between.count("\n") <= 2 and len(between) < 600
 
 
-def extract_batch(nlp: Language, texts: Sequence[str]) -> list[tuple[Quote, ...]]:
+def extract_batch(nlp: Language, texts: Sequence[str], *, indirect: bool = False) -> list[tuple[Quote, ...]]:
     """Parse `texts` in one `nlp.pipe` (long ones in chunks, see `parse_batch`) and extract each article's quotes."""
-    return [extract_quotes(doc) for doc in parse_batch(nlp, texts)]
+    return [extract_quotes(doc, indirect=indirect) for doc in parse_batch(nlp, texts)]

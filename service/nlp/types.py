@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-QuoteKind = Literal["full", "partial", "term"]
+QuoteKind = Literal["full", "partial", "term", "indirect"]  # indirect: reported speech, no marks needed
 SpeakerType = Literal["person", "organisation", "anonymous", "unknown"]
 Resolution = Literal["cue", "pronoun", "title", "surname", "context", "none"]
 

@@ -113,7 +113,7 @@ def test_the_200_example_is_a_full_valid_answer_to_the_batch_example(spec: dict[
     """It validates, has speakers, cues and a variant group, and every span slices the example's texts."""
     operation = spec["paths"]["/v1/quotes"]["post"]
     request = operation["requestBody"]["content"]["application/json"]["examples"]["batch"]["value"]
-    example = operation["responses"]["200"]["content"]["application/json"]["example"]
+    example = operation["responses"]["200"]["content"]["application/json"]["examples"]["batch"]["value"]
     validator_for(spec, {"$ref": "#/components/schemas/QuotesResponse"}).validate(example)
     texts = [article["text"] for article in request["articles"]]
     assert len(example["articles"]) == len(texts) and example["variant_groups"]

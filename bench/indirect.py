@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""What `options.indirect` costs on a cache miss: analyse() with and without it, rounds alternating.
+
+usage: python bench/indirect.py [../shared/data/polnear/dev.jsonl] [--limit 40] [--rounds 5]
+
+Each round sends the same articles through `service.analysis.analyse` with a fresh in-process cache (so
+every article is a miss: parse, extraction, encoding), once without and once with reported speech, in
+alternating order. Prints the median seconds of each mode, words per second and the ratio with/without
+measured in this run (the budget is 1.15). Also times the reported-speech stage alone on parsed Docs.
+Falls back to the seed articles without PolNeAR.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from service.analysis import AnalysisOptions, ArticleInput, analyse  # noqa: E402
+from service.cache import InMemoryCache  # noqa: E402
+from service.nlp import extract_quotes, load_pipeline  # noqa: E402
+from service.nlp.pipeline import parse_batch  # noqa: E402
+
+
+def load_texts(path: Path, limit: int) -> list[str]:
+    if path.exists():
+        texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+    else:
+        texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "seeds" / "articles").glob("*"))]
+    return texts[:limit] if limit else texts
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="?", default=str(SHARED / "data" / "polnear" / "dev.jsonl"))
+    ap.add_argument("--limit", type=int, default=40)
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    texts = load_texts(Path(args.gold), args.limit)
+    words = sum(len(t.split()) for t in texts)
+    articles = [ArticleInput(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+    nlp = load_pipeline()
+    modes = {"quotations only": AnalysisOptions(variants=False),
+             "with indirect": AnalysisOptions(variants=False, indirect=True)}
+    analyse(articles[:2], modes["with indirect"], nlp=nlp, cache=InMemoryCache())  # warm up
+    seconds: dict[str, list[float]] = {name: [] for name in modes}
+    for n in range(args.rounds):
+        order = list(modes) if n % 2 == 0 else list(reversed(modes))
+        for name in order:
+            t0 = time.perf_counter()
+            analyse(articles, modes[name], nlp=nlp, cache=InMemoryCache())
+            seconds[name].append(time.perf_counter() - t0)
+    docs = list(parse_batch(nlp, texts))
+    stage: dict[str, list[float]] = {"extract, quotations only": [], "extract, with indirect": []}
+    for _ in range(args.rounds):
+        for name, indirect in (("extract, quotations only", False), ("extract, with indirect", True)):
+            t0 = time.perf_counter()
+            for doc in docs:
+                extract_quotes(doc, indirect=indirect)
+            stage[name].append(time.perf_counter() - t0)
+    base = statistics.median(seconds["quotations only"])
+    print(f"{len(texts)} articles, {words} words, {args.rounds} rounds (median seconds)")
+    print(f"{'mode':<28} {'seconds':>8} {'words/s':>9} {'ratio':>6}")
+    for name, values in seconds.items():
+        median = statistics.median(values)
+        print(f"{'miss, ' + name:<28} {median:8.2f} {words / median:9.0f} {median / base:6.3f}")
+    stage_base = statistics.median(stage["extract, quotations only"])
+    for name, values in stage.items():
+        median = statistics.median(values)
+        print(f"{name:<28} {median:8.2f} {words / median:9.0f} {median / stage_base:6.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Fit REPORTED_CUES (service/nlp/reported_cues.py) on PolNeAR train: which cue lemmas report which content.
+
+usage: python scripts/fit_reported_cues.py [../shared/data/polnear/train.jsonl] [--docbin PARSED.spacy]
+                                          [--min-count 3] [--min-precision 0.5] [--write] [--show 40]
+
+Every rule of service/nlp/reported.py runs with every lemma allowed. A clause it finds is right when it
+overlaps the content of a gold attribution whose cue overlaps the clause's cue. For each (content kind,
+lemma) the script counts clauses and right ones; a lemma is kept for a kind when it was seen at least
+--min-count times with a precision of at least --min-precision. --write rewrites reported_cues.py; without
+it the table is printed only. Clauses the service would leave to quotations (a double mark inside) are
+not counted, as in service/nlp/indirect.py.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from spacy.tokens import DocBin  # noqa: E402
+
+from service.nlp import load_pipeline, reported  # noqa: E402
+from service.nlp.lexicon import DOUBLE_MARKS  # noqa: E402
+from service.nlp.pipeline import article_text, parse_batch  # noqa: E402
+from service.nlp.quotes import QuoteMask, find_quote_spans  # noqa: E402
+
+# the table's kind for each rule that reads it
+RULE_KINDS = {
+    "said_that_clause": "ccomp",
+    "clause_first": "ccomp",
+    "passive_reported": "passive",
+    "urged_to": "xcomp",
+    "object_content": "dobj",
+    "accused_of": "prep",
+    "speech_noun": "noun",
+}
+KINDS = ("ccomp", "passive", "xcomp", "dobj", "prep", "noun")
+
+
+class _Everything(frozenset[str]):
+    """A lemma set that holds every lemma: the rules run unrestricted while fitting."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    """(kind, lemma) -> clauses found, and -> clauses right."""
+    saved, saved_lemmas = reported.REPORTED_CUES, reported._cue_lemmas
+    reported.REPORTED_CUES = {kind: _Everything() for kind in KINDS}
+    reported._cue_lemmas = lambda _table: _Everything()  # type: ignore[assignment]
+    seen: Counter[tuple[str, str]] = Counter()
+    right: Counter[tuple[str, str]] = Counter()
+    try:
+        for row, doc in zip(rows, docs, strict=True):
+            text = article_text(doc)
+            spans = find_quote_spans(text)
+            mask = QuoteMask(doc, spans)
+            gold = [
+                ([(c["start"], c["end"]) for c in a["content"]], [(c["start"], c["end"]) for c in a["cue"]])
+                for a in row["attributions"]
+            ]
+            for clause in reported.find_reported(doc, mask):
+                kind = RULE_KINDS.get(clause.rule)
+                if kind is None or any(ch in DOUBLE_MARKS for ch in text[clause.start : clause.end]):
+                    continue
+                key = (kind, clause.entry)
+                seen[key] += 1
+                cue = (clause.cue[0].idx, clause.cue[-1].idx + len(clause.cue[-1].text))
+                if any(
+                    any(_overlaps(cue, c) for c in cues)
+                    and any(_overlaps(s, g) for s in clause.segments for g in contents)
+                    for contents, cues in gold
+                ):
+                    right[key] += 1
+    finally:
+        reported.REPORTED_CUES, reported._cue_lemmas = saved, saved_lemmas  # type: ignore[assignment]
+    return seen, right
+
+
+def render(table: dict[str, list[tuple[str, int, float]]]) -> str:
+    """reported_cues.py: per kind, lemma -> (clauses seen on train, precision), most frequent first."""
+    lines = [
+        '"""Which cue lemmas report which kind of content; written by scripts/fit_reported_cues.py from PolNeAR train.',
+        "",
+        "ccomp: a clause ('said that ...'); passive: a clause of a passive cue ('it was reported that ...'); xcomp:",
+        "an infinitive ('urged them to ...'); dobj: an object ('cited a poll'); prep: 'lemma preposition' whose object",
+        "is the content ('accused him of lying'); noun: a speech noun with a that-clause ('his claim that ...').",
+        '"""',
+        "from __future__ import annotations",
+        "",
+        "# kind -> {lemma: (clauses seen on train, share of them right)}",
+        "REPORTED_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {",
+    ]
+    for kind in KINDS:
+        lines.append(f'    "{kind}": {{')
+        line = "       "
+        for lemma, n, precision in sorted(table.get(kind, []), key=lambda e: (-e[1], e[0])):
+            item = f' "{lemma}": ({n}, {precision:.2f}),'
+            if len(line) + len(item) > 118:
+                lines.append(line)
+                line = "       "
+            line += item
+        if line.strip():
+            lines.append(line)
+        lines.append("    },")
+    lines += [
+        "}",
+        "REPORTED_CUES: dict[str, frozenset[str]] = {",
+        "    kind: frozenset(cues) for kind, cues in REPORTED_CUE_COUNTS.items()",
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="?", default=str(SHARED / "data" / "polnear" / "train.jsonl"))
+    ap.add_argument("--docbin", help="a DocBin of the same split, parsed by the service's pipeline")
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--write", action="store_true", help="rewrite service/nlp/reported_cues.py")
+    ap.add_argument("--show", type=int, default=40, help="print the most frequent (kind, lemma) pairs")
+    args = ap.parse_args()
+    rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    nlp = load_pipeline()
+    if args.docbin:
+        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
+    else:
+        docs = list(parse_batch(nlp, [r["text"] for r in rows]))
+    seen, right = fit(rows, docs)
+    table: dict[str, list[tuple[str, int, float]]] = {}
+    for (kind, lemma), n in seen.items():
+        precision = right[(kind, lemma)] / n
+        if n >= args.min_count and precision >= args.min_precision:
+            table.setdefault(kind, []).append((lemma, n, precision))
+    print(f"{'kind':<8} {'lemma':<18} {'n':>5} {'right':>5} {'P':>5} kept")
+    for (kind, lemma), n in seen.most_common(args.show):
+        kept = "yes" if any(lem == lemma for lem, _, _ in table.get(kind, [])) else ""
+        print(f"{kind:<8} {lemma:<18} {n:>5} {right[(kind, lemma)]:>5} {right[(kind, lemma)] / n:5.2f} {kept}")
+    for kind in KINDS:
+        entries = table.get(kind, [])
+        print(f"{kind}: {len(entries)} lemmas kept, {sum(n for _, n, _ in entries)} clauses", file=sys.stderr)
+    if args.write:
+        (ROOT / "service" / "nlp" / "reported_cues.py").write_text(render(table), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

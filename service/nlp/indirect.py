@@ -1,0 +1,145 @@
+"""Reported speech as quotes of kind `indirect`, beside the quotations and never changing them.
+
+A reported clause that holds a quotation is that quotation's content already ('Trump said that fraud is
+“a big, big problem”' stays one partial quote): it is not returned twice. Every other clause becomes a
+quote whose text is the clause as written, with its cue and its speaker resolved as for quotations.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from service.nlp.lexicon import DOUBLE_MARKS, RELATIVE_PRONOUNS
+from service.nlp.names import NameRegistry
+from service.nlp.pipeline import article_text
+from service.nlp.quotes import QuoteMask
+from service.nlp.reported import ReportedClause, find_reported
+from service.nlp.reported_confidence import reported_confidence
+from service.nlp.resolve import resolve_speaker
+from service.nlp.types import Quote, Speaker, TextSpan
+
+
+def reported_speech(doc: Doc, quotes: tuple[Quote, ...], mask: QuoteMask, registry: NameRegistry) -> tuple[Quote, ...]:
+    """The article's reported speech that no quotation already covers, in text order."""
+    text = article_text(doc)
+    # every quotation, terms too, and any stray double mark: a clause holding one is left to the quotations, so
+    # the quotations alone are what any count of quoted speech sees (direct-only scores do not move)
+    taken = _TakenChars(text, [(q.content.start, q.content.end) for q in quotes] + [(q.start, q.end) for q in quotes])
+    found: list[Quote] = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    for clause in _outermost(find_reported(doc, mask)):
+        if clause.segments in seen or any(taken.any_in(s, e) for s, e in clause.segments):
+            continue
+        seen.add(clause.segments)
+        found.append(
+            Quote(
+                start=clause.start,
+                end=clause.end,
+                text=text[clause.start : clause.end],
+                segments=tuple(TextSpan(s, e, text[s:e]) for s, e in clause.segments),
+                kind="indirect",
+                speaker=_speaker(clause, registry, mask),
+                cue=_cue_span(clause, text),
+                content=TextSpan(clause.start, clause.end, text[clause.start : clause.end]),
+            )
+        )
+    return tuple(found)
+
+
+class _TakenChars:
+    """Which characters quotations cover or are double marks; `any_in` answers by bisection, so an article with
+    thousands of quotes and clauses stays fast."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+        self._marks = [m.start() for m in _DOUBLE_MARK.finditer(text)]
+
+    def any_in(self, start: int, end: int) -> bool:
+        mark = bisect_left(self._marks, start)
+        if mark < len(self._marks) and self._marks[mark] < end:
+            return True
+        span = bisect_left(self._starts, end) - 1
+        return span >= 0 and self._ends[span] > start
+
+
+_DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]")
+
+
+def _outermost(clauses: list[ReportedClause]) -> list[ReportedClause]:
+    """The clauses no other clause holds, in text order. In 'the source added that Clinton had told police
+    that she didn't want the escort', PolNeAR marks what the source said, rarely what it says Clinton said
+    (measured: dropping held clauses raised attributed F1 on dev 71.2 -> 72.7 and on train 68.4 -> 69.5)."""
+    kept: list[ReportedClause] = []
+    reach = -1
+    for clause in sorted(clauses, key=lambda c: (c.start, -c.end)):
+        if clause.end > reach or (kept and (kept[-1].start, kept[-1].end) == (clause.start, clause.end)):
+            kept.append(clause)
+        reach = max(reach, clause.end)
+    return kept
+
+
+def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) -> Speaker | None:
+    if clause.source is None:
+        return None
+    # the mention never reaches into the clause: around a cue inside it ('The plan, he said, is dead') that is
+    # the first segment only
+    reach = clause.segments[0] if clause.source.idx >= clause.start else (clause.start, clause.end)
+    speaker = resolve_speaker(
+        clause.source, reach, registry, None,
+        cue_rule=clause.rule, rule=clause.rule, cue_tokens=clause.cue, mask=mask,
+    )
+    confidence = reported_confidence(speaker.rule, speaker.name_rule)
+    if speaker.mention is None:
+        return replace(speaker, confidence=confidence)
+    relative = _relative_subject(clause)
+    if relative is not None:
+        # "Stumpf, who said that ...": named through the noun the clause hangs on, but the mention next to the
+        # cue is the pronoun, as PolNeAR marks it (train: 'who' is the source of 409 indirect attributions)
+        mention = TextSpan(relative.idx, relative.idx + len(relative.text), relative.text)
+        return replace(speaker, mention=mention, confidence=confidence)
+    return replace(speaker, mention=_whole_source(speaker.mention, clause.source, reach), confidence=confidence)
+
+
+def _relative_subject(clause: ReportedClause) -> Token | None:
+    """The relative pronoun that is the cue's own subject ('who said'), when the source is its antecedent."""
+    assert clause.source is not None
+    verb = clause.cue[0]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i == clause.source.i or subject.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    return subject
+
+
+def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> TextSpan:
+    """The source as PolNeAR marks it: with the people coordinated to it ('Mr. Grassley and Mr. Leahy said'),
+    and, after an appositive, the comma that closes it ('Brian Fallon, the campaign's press secretary, said')."""
+    text = article_text(head.doc)
+    start, end = mention.start, mention.end
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i > head.i]
+    if conjuncts:
+        last = conjuncts[-1].right_edge
+        while last.is_punct and last.i > conjuncts[-1].i:
+            last = last.doc[last.i - 1]
+        far = last.idx + len(last.text)
+        between = text[end : conjuncts[0].left_edge.idx]
+        if not (start < reach[1] and reach[0] < far) and between.strip(" ,") in ("and", "or", ""):
+            end = far
+    if "," in text[start:end] and text.startswith(",", end):
+        end += 1
+    return TextSpan(start, end, text[start:end])
+
+
+def _cue_span(clause: ReportedClause, text: str) -> TextSpan:
+    start = clause.cue[0].idx
+    end = clause.cue[-1].idx + len(clause.cue[-1].text)
+    return TextSpan(start, end, text[start:end])

@@ -1,0 +1,120 @@
+"""Reported speech (service/nlp/reported.py): one real-world sentence per construction, with the rule that finds it.
+
+Each row gives the reported content as written (its segments, joined by ' | ' when the cue stands inside it),
+the cue, the speaker mention (None: the text names nobody) and the rule of REPORTED_RULES that must answer.
+The shapes were mined from PolNeAR train's indirect attributions; the sentences are written for these tests.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from spacy.language import Language
+
+from service.nlp import Quote, extract_quotes
+from service.nlp.quotes import QuoteMask, find_quote_spans
+from service.nlp.reported import REPORTED_RULES, find_reported
+
+
+class Case(NamedTuple):
+    text: str
+    content: str  # segments joined by " | "
+    cue: str
+    mention: str | None
+    rule: str
+
+
+CASES = [
+    pytest.param(Case("Carney told reporters that talks would resume.", "that talks would resume", "told",
+                      "Carney", "said_that_clause"), id="told-that"),
+    pytest.param(Case("Talks will resume next week, officials said.", "Talks will resume next week", "said",
+                      "officials", "said_that_clause"), id="clause-then-cue"),
+    pytest.param(Case("The senator, who arrived late, said the bill was dead.", "the bill was dead", "said",
+                      "The senator, who arrived late,", "said_that_clause"), id="subject-with-relative-clause"),
+    pytest.param(Case("John Stumpf, who said the fraud was small, resigned.", "the fraud was small", "said", "who",
+                      "said_that_clause"), id="relative-pronoun-source"),
+    pytest.param(Case("Mr. Grassley and Mr. Leahy said the program was flawed.", "the program was flawed", "said",
+                      "Mr. Grassley and Mr. Leahy", "said_that_clause"), id="coordinated-sources"),
+    pytest.param(Case("The White House denied that a deal was near.", "that a deal was near", "denied",
+                      "The White House", "said_that_clause"), id="denied-that"),
+    pytest.param(Case("A new poll shows that Clinton leads in Ohio.", "that Clinton leads in Ohio", "shows",
+                      "A new poll", "said_that_clause"), id="poll-shows"),
+    pytest.param(Case("The plan, he said, is dead.", "The plan | is dead", "said", "he", "clause_first"),
+                 id="cue-inside-clause"),
+    pytest.param(Case("According to officials, the tariffs will stay.", "the tariffs will stay", "According to",
+                      "officials", "according_to"), id="according-to-first"),
+    pytest.param(Case("The tariffs will stay, according to officials.", "The tariffs will stay", "according to",
+                      "officials", "according_to"), id="according-to-last"),
+    pytest.param(Case("It was reported that the talks had failed.", "that the talks had failed", "reported",
+                      None, "passive_reported"), id="passive-it-was-reported"),
+    pytest.param(Case("Trump urged supporters to monitor polling places.", "supporters to monitor polling places",
+                      "urged", "Trump", "urged_to"), id="urged-to"),
+    pytest.param(Case("Clinton wants to sign up five million volunteers.", "to sign up five million volunteers",
+                      "wants", "Clinton", "urged_to"), id="wants-to"),
+    pytest.param(Case("Trump accused Clinton of lying about her emails.", "Clinton of lying about her emails",
+                      "accused", "Trump", "accused_of"), id="accused-of"),
+    pytest.param(Case("Palmieri called for an apology from the campaign.", "an apology from the campaign",
+                      "called for", "Palmieri", "accused_of"), id="called-for"),
+    pytest.param(Case("Trump's claim that the election is rigged drew criticism.", "that the election is rigged",
+                      "claim", "Trump's", "speech_noun"), id="speech-noun"),
+    pytest.param(Case("The governor cited a study of rural hospitals.", "a study of rural hospitals", "cited",
+                      "The governor", "object_content"), id="cited-object"),
+]
+
+
+def _reported(quotes: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_construction(nlp: Language, case: Case) -> None:
+    doc = nlp(case.text)
+    quotes = _reported(extract_quotes(doc, indirect=True))
+    found = [q for q in quotes if " | ".join(s.text for s in q.segments) == case.content]
+    assert found, [q.text for q in quotes]
+    quote = found[0]
+    assert quote.cue is not None and quote.cue.text == case.cue
+    assert (quote.speaker.mention.text if quote.speaker and quote.speaker.mention else None) == case.mention
+    clauses = find_reported(doc, QuoteMask(doc, find_quote_spans(case.text)))
+    rules = {c.rule for c in clauses if (c.start, c.end) == (quote.start, quote.end)}
+    assert rules == {case.rule}
+
+
+def test_every_rule_has_a_row() -> None:
+    assert {rule.__name__ for rule in REPORTED_RULES} == {c.values[0].rule for c in CASES}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The company makes cars in Ohio.", id="no-cue"),
+        pytest.param("She has a plan to fix the roads.", id="have-is-no-cue"),
+        pytest.param("The team won the game on Sunday.", id="win-is-no-cue"),
+    ],
+)
+def test_no_reported_speech_without_a_cue(nlp: Language, text: str) -> None:
+    assert _reported(extract_quotes(nlp(text), indirect=True)) == []
+
+
+def test_quotations_are_the_same_with_the_option(nlp: Language) -> None:
+    text = (
+        "Mark Carney said Canada would respond. “We will not be bullied,” he said. "
+        "Trump said that fraud is “a big, big problem” and that the vote was rigged."
+    )
+    doc = nlp(text)
+    without = extract_quotes(doc)
+    with_indirect = extract_quotes(doc, indirect=True)
+    assert [q for q in with_indirect if q.kind != "indirect"] == list(without)
+    reported = _reported(with_indirect)
+    assert [q.text for q in reported] == ["Canada would respond"]  # the clause holding a quotation is the quotation's
+    for quote in reported:
+        assert quote.text == text[quote.start : quote.end]
+        assert all(s.text == text[s.start : s.end] for s in quote.segments)
+        assert quote.content.text == text[quote.content.start : quote.content.end]
+
+
+def test_an_article_without_quotation_marks(nlp: Language) -> None:
+    text = "Officials said the border would stay open."
+    assert extract_quotes(nlp(text)) == ()
+    (quote,) = extract_quotes(nlp(text), indirect=True)
+    assert (quote.text, quote.kind) == ("the border would stay open", "indirect")
