@@ -148,7 +148,7 @@ def _annotated(
     _WORKER_NLP = nlp
     # fork: the workers start with the loaded model in their memory (copy-on-write), no second load.
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_ignore_interrupts)
+                                   initializer=_worker_start, initargs=(os.getpid(),))
     pending: deque[Future[tuple[list[str], Tally]]] = deque()
     try:
         for task in tasks:
@@ -165,10 +165,18 @@ def _annotated(
         _WORKER_NLP = None
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C and SIGTERM to the parent, which stops them once its lines are written."""
+def _worker_start(parent: int) -> None:
+    """Workers leave Ctrl-C and SIGTERM to the parent, which stops them once its lines are written, and die
+    with it: a parent killed by SIGKILL cannot stop them, and they would wait on its queue for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1  # <linux/prctl.h>
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _annotate_in_worker(task: Sequence[InputRecord], options: AnalysisOptions, omit: frozenset[str]) -> Any:
