@@ -50,6 +50,8 @@ def add_bulk_commands(commands: Any, *, similarity: Callable[[str], float]) -> N
     variants_cmd.add_argument("inputs", nargs="+", metavar="OUT.jsonl", help="output of `bulk` (gzip read as such)")
     variants_cmd.add_argument("-o", "--output", default="-", help="groups as JSON Lines (default: stdout)")
     variants_cmd.add_argument("--min-similarity", type=similarity, default=None, help="variant threshold, 0..1")
+    variants_cmd.add_argument("--workers", type=_positive, default=os.cpu_count() or 1,
+                              help="worker processes (default: the cores)")
 
 
 def bulk(args: argparse.Namespace) -> int:
@@ -138,10 +140,12 @@ def variants(args: argparse.Namespace) -> int:
     min_similarity = DEFAULT_MIN_SIMILARITY if args.min_similarity is None else args.min_similarity
     started = time.perf_counter()
     if args.output == "-":
-        count, quotes = write_archive_groups(args.inputs, sys.stdout, min_similarity=min_similarity)
+        count, quotes = write_archive_groups(args.inputs, sys.stdout, min_similarity=min_similarity,
+                                             workers=args.workers)
     else:
         with open(args.output, "w", encoding="utf-8") as out:
-            count, quotes = write_archive_groups(args.inputs, out, min_similarity=min_similarity)
+            count, quotes = write_archive_groups(args.inputs, out, min_similarity=min_similarity,
+                                                 workers=args.workers)
     print(f"variants: {count} groups over {quotes} quotes in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 

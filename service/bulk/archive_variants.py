@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from service.bulk.inputs import GZIP_MAGIC
-from service.variants import QuoteRef, VariantGroup, group_variants
+from service.variants import QuoteRef, VariantGroup
+from service.variants.archive import group_archive_variants
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,10 +44,15 @@ def read_quotes(paths: Sequence[str]) -> tuple[list[QuoteRef], dict[str, Archive
     return refs, about
 
 
-def write_archive_groups(paths: Sequence[str], out: TextIO, *, min_similarity: float) -> tuple[int, int]:
-    """Group the quotes of `paths` and write one line per group; returns (groups, quotes)."""
+def write_archive_groups(
+    paths: Sequence[str], out: TextIO, *, min_similarity: float, workers: int = 1
+) -> tuple[int, int]:
+    """Group the quotes of `paths` (as the API would, all in one request) and write one line per group.
+
+    Returns (groups, quotes).
+    """
     refs, about = read_quotes(paths)
-    groups = group_variants(refs, min_similarity=min_similarity)
+    groups = group_archive_variants(refs, min_similarity=min_similarity, workers=workers)
     published = {quote_id: quote.published for quote_id, quote in about.items()}
     for group in groups:
         line = group_line(order_by_published(group, published), about, fullest=group.canonical_quote_id)

@@ -10,9 +10,12 @@ so that time and memory grow with the number of quotes and no faster:
 2. Candidates: document frequencies, postings and each piece's rarest bigrams with numpy sorts; the
    support of a pair summed over an array of pair keys; then the same shared-bigram test as
    `candidate_pairs`, so the candidate set is the same.
-3. Parts: the connected parts of the candidate graph. Nothing in grouping crosses a part (an edge,
-   a root, a stitched member are all candidate pairs), so each part is normalised again and grouped
-   by `groups_of_pairs` alone, on worker processes; groups are merged back in root order.
+3. Edges: the candidate pairs, in chunks on worker processes, each quote normalised once per chunk,
+   are matched as `group_variants` matches them; the pairs that link are kept.
+4. Parts: the connected parts of the linked pairs. Nothing in grouping crosses a part (a root, a
+   stitched member, a described member are all linked), so each part is normalised again and
+   grouped by `groups_of_pairs` alone; groups are merged back in root order and numbered.
+   (Parts of the candidate graph would not do: chance candidates join most quotes into one.)
 """
 
 from __future__ import annotations

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.variants.test_groups import SEED_QUOTES, _load_bench
 
 from service.variants import QuoteRef, group_variants
 from service.variants.archive import archive_candidate_pairs, group_archive_variants
 from service.variants.groups import candidate_pairs
 from service.variants.normalise import normalise
+from tests.variants.test_groups import SEED_QUOTES, _load_bench
 
 
 def seed_refs() -> list[QuoteRef]:
