@@ -23,7 +23,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from array import array
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -33,12 +33,12 @@ import numpy.typing as npt
 from service.variants.groups import (
     DEFAULT_MIN_SIMILARITY,
     MIN_SHARED_BIGRAMS,
-    RAREST_BIGRAMS,
     _bigrams_needed,
     _match_pair,
     groups_of_pairs,
     numbered,
     posting_limit,
+    rarest_bigrams,
 )
 from service.variants.normalise import NormalisedQuote, normalise
 from service.variants.types import QuoteRef, VariantGroup
@@ -85,7 +85,7 @@ def archive_candidate_pairs(quotes: Sequence[QuoteRef], *, workers: int = 1) -> 
     chunks = [texts[i : i + TASK_QUOTES] for i in range(0, len(texts), TASK_QUOTES)]
     if workers > 1 and len(chunks) > 1:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            index = _BigramIndex.build(row for rows in pool.imap(_token_rows, chunks) for row in rows)
+            index = _BigramIndex.build(row for rows in _bounded_map(pool, chunks, 2 * workers) for row in rows)
     else:
         index = _BigramIndex.build(row for rows in map(_token_rows, chunks) for row in rows)
     keys, support = index.supported_pairs()
@@ -96,9 +96,21 @@ def archive_candidate_pairs(quotes: Sequence[QuoteRef], *, workers: int = 1) -> 
     for key in keys[support >= MIN_SHARED_BIGRAMS].tolist():
         a, b = divmod(key, count)
         needed = _bigrams_needed(smallest[a], smallest[b])
-        if len(shared(a) & shared(b)) >= needed:
+        if len(shared(a, remember=True) & shared(b)) >= needed:
             pairs.append((a, b))
     return pairs  # keys are sorted, and a < b in each: the pairs are in sorted order
+
+
+def _bounded_map(pool: Any, chunks: Sequence[Sequence[str]], ahead: int) -> Iterator[list[_TokenRow]]:
+    """`_token_rows` of each chunk in order, at most `ahead` chunks in flight: the workers normalise
+    faster than the index takes rows in, and unread results would pile up (gigabytes at a million)."""
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(pool.apply_async(_token_rows, (chunk,)))
+        if len(pending) >= ahead:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 # What the index needs of a normalised quote: its norms, content flags and ellipsis pieces.
@@ -129,11 +141,12 @@ class _BigramIndex:
         # Postings: each (bigram, quote) once, sorted by bigram then quote.
         order = numpy.lexsort((quote_of, bigrams))
         sorted_bigrams, sorted_quotes = bigrams[order], quote_of[order]
-        first = numpy.ones(len(order), dtype=bool)
+        del order, quote_of
+        first = numpy.ones(len(sorted_bigrams), dtype=bool)
         first[1:] = (sorted_bigrams[1:] != sorted_bigrams[:-1]) | (sorted_quotes[1:] != sorted_quotes[:-1])
-        self.posting_bigrams = sorted_bigrams[first]
         self.posting_quotes = sorted_quotes[first]
-        self.unique, self.starts, self.df = numpy.unique(self.posting_bigrams, return_index=True, return_counts=True)
+        self.unique, self.starts, self.df = numpy.unique(sorted_bigrams[first], return_index=True, return_counts=True)
+        del sorted_bigrams, sorted_quotes, first
         self.element_bigram = numpy.searchsorted(self.unique, bigrams)  # index into unique, per element
         element_df = self.df[self.element_bigram]
         self.usable = (element_df >= 2) & (element_df <= max_posting)
@@ -191,13 +204,13 @@ class _BigramIndex:
         """Pair keys (a * count + b, a < b, sorted) and their support, as `candidate_pairs` sums it."""
         usable = numpy.flatnonzero(self.usable)
         piece = self.piece_of[usable]
-        # Each piece's RAREST_BIGRAMS rarest usable bigrams, ties broken by the bigram (its string order).
+        # Each piece's few rarest usable bigrams, ties broken by the bigram (its string order).
         order = numpy.lexsort((self.element_bigram[usable], self.element_df[usable], piece))
         usable, piece = usable[order], piece[order]
         piece_start = numpy.ones(len(piece), dtype=bool)
         piece_start[1:] = piece[1:] != piece[:-1]
         first_of_run = numpy.maximum.accumulate(numpy.where(piece_start, numpy.arange(len(piece)), 0))
-        chosen = usable[numpy.arange(len(piece)) - first_of_run < RAREST_BIGRAMS]
+        chosen = usable[numpy.arange(len(piece)) - first_of_run < rarest_bigrams(self.count)]
         chosen_piece = self.piece_of[chosen]
         proposer = self.quote_of_piece[chosen_piece]
         weight = numpy.where(self.usable_per_piece[chosen_piece] == 1, MIN_SHARED_BIGRAMS, 1)
@@ -226,21 +239,26 @@ class _BigramIndex:
 
 
 class _UsableSets:
-    """Quote -> frozenset of its usable bigram indices, computed lazily from arrays sorted by quote."""
+    """Quote -> frozenset of its usable bigram indices, from arrays sorted by quote.
+
+    Only the last quote asked for is remembered: pairs come sorted by their first quote, which is asked
+    for again and again; keeping every set would cost a kilobyte per quote of an archive.
+    """
 
     def __init__(self, quotes: Ints, bigrams: Ints) -> None:
         self._bigrams = bigrams
         self._bounds = numpy.searchsorted(quotes, numpy.arange(int(quotes.max()) + 2 if len(quotes) else 1))
-        self._cache: dict[int, frozenset[int]] = {}
+        self._last: tuple[int, frozenset[int]] = (-1, frozenset())
 
-    def __call__(self, quote: int) -> frozenset[int]:
-        found = self._cache.get(quote)
-        if found is None:
-            if quote + 1 >= len(self._bounds):
-                found = frozenset()
-            else:
-                found = frozenset(self._bigrams[self._bounds[quote] : self._bounds[quote + 1]].tolist())
-            self._cache[quote] = found
+    def __call__(self, quote: int, *, remember: bool = False) -> frozenset[int]:
+        if self._last[0] == quote:
+            return self._last[1]
+        if quote + 1 >= len(self._bounds):
+            found: frozenset[int] = frozenset()
+        else:
+            found = frozenset(self._bigrams[self._bounds[quote] : self._bounds[quote + 1]].tolist())
+        if remember:
+            self._last = (quote, found)
         return found
 
 

@@ -43,8 +43,12 @@ POSTING_REFERENCE_QUOTES = 5_000
 # Bigrams two quotes must share to be aligned (fewer only when a quote has fewer usable ones).
 MIN_SHARED_BIGRAMS = 2
 
-# Bigrams per piece that propose candidates: its rarest ones (see candidate_pairs).
+# Bigrams per piece that propose candidates: its rarest ones (see candidate_pairs)...
 RAREST_BIGRAMS = 3
+# ... and in an archive (over POSTING_REFERENCE_QUOTES quotes), where a reworded word's new bigrams
+# are more often in another quote by chance and crowd out the shared ones: with 3, candidates held
+# 0.974 of bench/variants.py's planted rewordings at 100,000 quotes, with 5, 0.998 (4% more pairs).
+ARCHIVE_RAREST_BIGRAMS = 5
 
 # Share of the smaller piece's bigrams that two quotes must have in common (see _bigrams_needed).
 MIN_SHARED_FRACTION = 1 / 3
@@ -117,7 +121,7 @@ def _piece_shingles(quote: NormalisedQuote) -> list[set[str]]:
 def candidate_pairs(normalised: Sequence[NormalisedQuote]) -> set[tuple[int, int]]:
     """Pairs (a, b), a < b, that share enough indexed bigrams to be worth aligning.
 
-    Each piece proposes partners only through its RAREST_BIGRAMS rarest bigrams (prefix filtering):
+    Each piece proposes partners only through its few rarest bigrams (prefix filtering, `rarest_bigrams`):
     a fragment's bigrams are all in its fuller rendering, so its rarest ones are too, and the work
     stays linear in the number of quotes instead of growing with every common bigram's posting.
     """
@@ -127,6 +131,7 @@ def candidate_pairs(normalised: Sequence[NormalisedQuote]) -> set[tuple[int, int
         for shingle in set().union(*pieces):
             postings[shingle].append(index)
     limit = posting_limit(len(normalised))
+    rarest = rarest_bigrams(len(normalised))
     df = {s: len(posting) for s, posting in postings.items() if 2 <= len(posting) <= limit}
     usable = df.keys()
     # Support of a pair: how many of the proposing pieces' rarest bigrams name it. A piece with a
@@ -145,7 +150,7 @@ def candidate_pairs(normalised: Sequence[NormalisedQuote]) -> set[tuple[int, int
         for piece in indexed:
             weight = MIN_SHARED_BIGRAMS if len(piece) == 1 else 1
             # Ties broken by the bigram itself: set order of strings changes from run to run.
-            for shingle in heapq.nsmallest(RAREST_BIGRAMS, piece, key=lambda s: (df[s], s)):
+            for shingle in heapq.nsmallest(rarest, piece, key=lambda s: (df[s], s)):
                 for b in postings[shingle]:
                     if b != a and lengths[b] >= floor:
                         support[(b, a) if b < a else (a, b)] += weight
@@ -160,6 +165,11 @@ def candidate_pairs(normalised: Sequence[NormalisedQuote]) -> set[tuple[int, int
 def posting_limit(quotes: int) -> int:
     """Most quotes a bigram may be in and still propose candidates, among `quotes` quotes (40 in a request)."""
     return max(MAX_POSTING, math.ceil(MAX_POSTING * math.sqrt(quotes / POSTING_REFERENCE_QUOTES)))
+
+
+def rarest_bigrams(quotes: int) -> int:
+    """How many of a piece's rarest bigrams propose candidates, among `quotes` quotes (3 in a request)."""
+    return RAREST_BIGRAMS if quotes <= POSTING_REFERENCE_QUOTES else ARCHIVE_RAREST_BIGRAMS
 
 
 def _bigrams_needed(smallest_a: int, smallest_b: int) -> int:
