@@ -57,7 +57,8 @@ def bulk(texts: Sequence[str], workers: int, folder: Path) -> tuple[float, float
         for n, text in enumerate(texts):
             stream.write(json.dumps({"id": f"train-{n}", "text": text, "n": n}) + "\n")
             if n % 100 == 50:
-                stream.write('{"id": "broken-%d", "text": \n' % n if n % 200 == 50 else '{"id": "empty-%d"}\n' % n)
+                bad = f'{{"id": "broken-{n}", "text": ' if n % 200 == 50 else f'{{"id": "empty-{n}"}}'
+                stream.write(bad + "\n")
     nlp = load_pipeline()
     for _ in nlp.pipe(texts[:4]):
         pass
