@@ -87,7 +87,7 @@ def test_bulk_killed_then_resumed_gives_every_line_once(tmp_path: Path) -> None:
     """SIGKILL mid-run leaves whole lines (and maybe part of one); --resume finishes with no duplicates;
     SIGTERM stops with status 143 after whole lines."""
     source = tmp_path / "in.jsonl"
-    rows = bulk_input(source, 400)
+    rows = bulk_input(source, 3000)
     out = tmp_path / "out.jsonl"
     for signum in (signal.SIGKILL, signal.SIGTERM):
         out.unlink(missing_ok=True)
@@ -98,7 +98,7 @@ def test_bulk_killed_then_resumed_gives_every_line_once(tmp_path: Path) -> None:
             time.sleep(0.02)
         process.send_signal(signum)
         _, stderr = process.communicate(timeout=60)
-        assert process.returncode == -signum if signum == signal.SIGKILL else 143, stderr
+        assert process.returncode == (-signum if signum == signal.SIGKILL else 143), stderr
         written = out.read_bytes()
         assert 0 < written.count(b"\n") < len(rows), "the run should have been stopped in the middle"
         if signum == signal.SIGTERM:

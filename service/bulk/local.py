@@ -41,8 +41,12 @@ class BulkJob:
     max_chars: int = 1_000_000
 
 
-class Interrupted(Exception):
-    """SIGTERM (or SIGINT) arrived: stop after the lines already written."""
+class Interrupted(BaseException):
+    """SIGTERM arrived: stop after the lines already written.
+
+    A BaseException, as KeyboardInterrupt: the per-article `except Exception` of annotate must not take it
+    for an article that failed.
+    """
 
 
 # The pipeline the forked workers use: set in the parent before the fork, so they share its pages.
@@ -72,6 +76,7 @@ def run_local(
     bar = tqdm(total=total, unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True,
                smoothing=0.1)
     tasks = _tasks(_unskipped(_records(job), remaining))
+    _STOP_REQUESTED.clear()
     previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, _interrupt)}
     try:
         for lines, done in _annotated(tasks, nlp, job, workers):
@@ -80,6 +85,8 @@ def run_local(
             bar.update(done.articles)
             seconds = max(time.perf_counter() - started, 1e-9)
             bar.set_postfix_str(f"{tally.words / seconds:,.0f} words/s", refresh=False)
+            if _STOP_REQUESTED:
+                raise Interrupted(_STOP_REQUESTED[0])
     finally:
         bar.close()
         for signum, handler in previous.items():
@@ -106,8 +113,12 @@ def completed_ids(path: Path) -> Counter[str]:
     return done
 
 
+_STOP_REQUESTED: list[str] = []  # set by the SIGTERM handler, read after each write
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise Interrupted(signal.Signals(signum).name)
+    # Raising here could land in any library's cleanup code and be swallowed: flag it, stop after a write.
+    _STOP_REQUESTED.append(signal.Signals(signum).name)
 
 
 def _records(job: BulkJob) -> Iterator[InputRecord]:
