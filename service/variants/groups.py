@@ -1,7 +1,8 @@
 """Candidate index and grouping over all quotes of a request, sub-quadratic.
 
 1. Index: every quote's word bigrams (within one ellipsis piece, not both function words) in an
-   inverted index. A bigram found in more than `MAX_POSTING` quotes is skipped: it is a stock phrase
+   inverted index. A bigram found in more than `MAX_POSTING` quotes (more in an archive, see
+   `posting_limit`) is skipped: it is a stock phrase
    ("the american"), and keeping it would make the candidate count quadratic.
 2. Candidates: each piece proposes the quotes holding its rarest bigrams; a pair is kept when it
    shares enough bigrams. Only those pairs are aligned (`match.relate`), never all pairs.
@@ -17,7 +18,7 @@ import dataclasses
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from service.variants.match import Match, relate
@@ -31,17 +32,30 @@ from service.variants.types import QuoteRef, VariantGroup, VariantMember
 # conflict." / "We've got to stamp it out." scores 0.67 on "we have"): the evidence rules do.
 DEFAULT_MIN_SIMILARITY = 0.6
 
-# A bigram in more quotes than this is too common to propose candidates (see module docstring).
+# A bigram in more quotes than this is too common to propose candidates (see module docstring)...
 MAX_POSTING = 40
+# ... in a request of up to this many quotes. Beyond, the limit grows with the square root of the
+# number of quotes: in an archive a remark's own words recur far more often by chance, and with a
+# fixed 40 the planted variants of bench/variants.py lost their candidates (candidate recall 0.981
+# at 100,000 quotes; 0.9915 with 120, 0.994 with 400), while stock phrases still stay out.
+POSTING_REFERENCE_QUOTES = 5_000
 
 # Bigrams two quotes must share to be aligned (fewer only when a quote has fewer usable ones).
 MIN_SHARED_BIGRAMS = 2
 
-# Bigrams per piece that propose candidates: its rarest ones (see candidate_pairs).
+# Bigrams per piece that propose candidates: its rarest ones (see candidate_pairs)...
 RAREST_BIGRAMS = 3
+# ... and in an archive (over POSTING_REFERENCE_QUOTES quotes), where a reworded word's new bigrams
+# are more often in another quote by chance and crowd out the shared ones: with 3, candidates held
+# 0.974 of bench/variants.py's planted rewordings at 100,000 quotes, with 5, 0.998 (4% more pairs).
+ARCHIVE_RAREST_BIGRAMS = 5
 
 # Share of the smaller piece's bigrams that two quotes must have in common (see _bigrams_needed).
 MIN_SHARED_FRACTION = 1 / 3
+
+
+# Normalised quotes by index: a list for a request, a dict of one part of an archive.
+_Normalised = Mapping[int, NormalisedQuote] | Sequence[NormalisedQuote]
 
 
 @dataclass(frozen=True)
@@ -56,23 +70,41 @@ class _Edge:
 def group_variants(quotes: Sequence[QuoteRef], *, min_similarity: float = DEFAULT_MIN_SIMILARITY) -> list[VariantGroup]:
     """Group quotes that render one utterance (across and within articles)."""
     normalised = [normalise(q.text) for q in quotes]
+    return numbered(groups_of_pairs(sorted(candidate_pairs(normalised)), quotes, normalised, min_similarity))
+
+
+def groups_of_pairs(
+    pairs: Iterable[tuple[int, int]],
+    quotes: Sequence[QuoteRef],
+    normalised: Mapping[int, NormalisedQuote] | Sequence[NormalisedQuote],
+    min_similarity: float,
+) -> list[tuple[int, VariantGroup]]:
+    """Groups (each with its root's index, in root order) from sorted candidate pairs, ids not yet set.
+
+    Everything here stays inside connected parts of the candidate graph, so an archive can be grouped
+    part by part (`service.variants.archive`), with `normalised` holding only that part's quotes.
+    """
     edges = [
         edge
-        for a, b in sorted(candidate_pairs(normalised))
+        for a, b in pairs
         if (edge := _match_pair(a, b, quotes, normalised, min_similarity)) is not None
     ]
     roots = _assign_roots(edges, normalised)
     groups = _split_by_sentence(roots, normalised)
     direct = {(e.member, e.container): e.match for e in edges}
-    built = [
-        group
+    return [
+        (root, group)
         for root, members in groups
         if (group := _build_group(root, members, quotes, normalised, direct, min_similarity)) is not None
     ]
-    return [dataclasses.replace(group, id=f"g{n}") for n, group in enumerate(built, start=1)]
 
 
-def _fuller_key(index: int, normalised: Sequence[NormalisedQuote]) -> tuple[int, int]:
+def numbered(rooted: Iterable[tuple[int, VariantGroup]]) -> list[VariantGroup]:
+    """The groups with their ids, "g1", "g2", ... in the order given (root order)."""
+    return [dataclasses.replace(group, id=f"g{n}") for n, (_, group) in enumerate(rooted, start=1)]
+
+
+def _fuller_key(index: int, normalised: _Normalised) -> tuple[int, int]:
     """Sort key of fullness: more tokens first, then the earlier quote of the request."""
     return (-len(normalised[index]), index)
 
@@ -89,7 +121,7 @@ def _piece_shingles(quote: NormalisedQuote) -> list[set[str]]:
 def candidate_pairs(normalised: Sequence[NormalisedQuote]) -> set[tuple[int, int]]:
     """Pairs (a, b), a < b, that share enough indexed bigrams to be worth aligning.
 
-    Each piece proposes partners only through its RAREST_BIGRAMS rarest bigrams (prefix filtering):
+    Each piece proposes partners only through its few rarest bigrams (prefix filtering, `rarest_bigrams`):
     a fragment's bigrams are all in its fuller rendering, so its rarest ones are too, and the work
     stays linear in the number of quotes instead of growing with every common bigram's posting.
     """
@@ -98,7 +130,9 @@ def candidate_pairs(normalised: Sequence[NormalisedQuote]) -> set[tuple[int, int
     for index, pieces in enumerate(quote_pieces):
         for shingle in set().union(*pieces):
             postings[shingle].append(index)
-    df = {s: len(posting) for s, posting in postings.items() if 2 <= len(posting) <= MAX_POSTING}
+    limit = posting_limit(len(normalised))
+    rarest = rarest_bigrams(len(normalised))
+    df = {s: len(posting) for s, posting in postings.items() if 2 <= len(posting) <= limit}
     usable = df.keys()
     # Support of a pair: how many of the proposing pieces' rarest bigrams name it. A piece with a
     # single usable bigram ("natural conflict") gives it full support at once.
@@ -116,7 +150,7 @@ def candidate_pairs(normalised: Sequence[NormalisedQuote]) -> set[tuple[int, int
         for piece in indexed:
             weight = MIN_SHARED_BIGRAMS if len(piece) == 1 else 1
             # Ties broken by the bigram itself: set order of strings changes from run to run.
-            for shingle in heapq.nsmallest(RAREST_BIGRAMS, piece, key=lambda s: (df[s], s)):
+            for shingle in heapq.nsmallest(rarest, piece, key=lambda s: (df[s], s)):
                 for b in postings[shingle]:
                     if b != a and lengths[b] >= floor:
                         support[(b, a) if b < a else (a, b)] += weight
@@ -126,6 +160,16 @@ def candidate_pairs(normalised: Sequence[NormalisedQuote]) -> set[tuple[int, int
         if count >= MIN_SHARED_BIGRAMS
         and len(everything[a] & everything[b]) >= _bigrams_needed(smallest[a], smallest[b])
     }
+
+
+def posting_limit(quotes: int) -> int:
+    """Most quotes a bigram may be in and still propose candidates, among `quotes` quotes (40 in a request)."""
+    return max(MAX_POSTING, math.ceil(MAX_POSTING * math.sqrt(quotes / POSTING_REFERENCE_QUOTES)))
+
+
+def rarest_bigrams(quotes: int) -> int:
+    """How many of a piece's rarest bigrams propose candidates, among `quotes` quotes (3 in a request)."""
+    return RAREST_BIGRAMS if quotes <= POSTING_REFERENCE_QUOTES else ARCHIVE_RAREST_BIGRAMS
 
 
 def _bigrams_needed(smallest_a: int, smallest_b: int) -> int:
@@ -140,7 +184,7 @@ def _bigrams_needed(smallest_a: int, smallest_b: int) -> int:
 
 
 def _match_pair(
-    a: int, b: int, quotes: Sequence[QuoteRef], normalised: Sequence[NormalisedQuote], min_similarity: float
+    a: int, b: int, quotes: Sequence[QuoteRef], normalised: _Normalised, min_similarity: float
 ) -> _Edge | None:
     """Relate the shorter quote of a candidate pair to the fuller one; None when they do not link."""
     member, container = sorted((a, b), key=lambda i: _fuller_key(i, normalised), reverse=True)
@@ -174,7 +218,7 @@ class _Rooted:
     root_tokens: frozenset[int]
 
 
-def _assign_roots(edges: Sequence[_Edge], normalised: Sequence[NormalisedQuote]) -> dict[int, list[_Rooted]]:
+def _assign_roots(edges: Sequence[_Edge], normalised: _Normalised) -> dict[int, list[_Rooted]]:
     """Hang every linked quote under its root; returns root -> quotes placed in it."""
     containers: dict[int, list[_Edge]] = defaultdict(list)
     for edge in edges:
@@ -208,7 +252,7 @@ def _assign_roots(edges: Sequence[_Edge], normalised: Sequence[NormalisedQuote])
     return placed
 
 
-def _container_key(edge: _Edge, normalised: Sequence[NormalisedQuote]) -> tuple[int, int]:
+def _container_key(edge: _Edge, normalised: _Normalised) -> tuple[int, int]:
     """Fullness of a container for its member: the length of the piece holding the member, then order.
 
     "the skotrea are brijoum" sits in a full quote and in "<it> … <another remark>"; the stitched
@@ -221,7 +265,7 @@ def _container_key(edge: _Edge, normalised: Sequence[NormalisedQuote]) -> tuple[
 
 
 def _split_by_sentence(
-    placed: dict[int, list[_Rooted]], normalised: Sequence[NormalisedQuote]
+    placed: dict[int, list[_Rooted]], normalised: _Normalised
 ) -> list[tuple[int, list[_Rooted]]]:
     """Split each root's members into groups by the root sentences they render.
 
@@ -275,7 +319,7 @@ def _build_group(
     root: int,
     members: Sequence[_Rooted],
     quotes: Sequence[QuoteRef],
-    normalised: Sequence[NormalisedQuote],
+    normalised: _Normalised,
     direct: dict[tuple[int, int], Match],
     min_similarity: float,
 ) -> VariantGroup | None:

@@ -9,6 +9,7 @@ article actually printed. Nothing here rewrites the caller's text: offsets never
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -169,6 +170,19 @@ def is_content_word(norm: str) -> bool:
     return norm not in STOPWORDS and not norm[:1].isdigit()
 
 
+def _content(norm: str) -> bool:
+    """is_content_word, remembered per norm (a norm is one of few hundred thousand strings of an archive)."""
+    known = _CONTENT.get(norm)
+    if known is None:
+        if len(_CONTENT) >= _WORD_FORMS_MAX:
+            _CONTENT.clear()
+        known = _CONTENT[norm] = is_content_word(norm)
+    return known
+
+
+_CONTENT: dict[str, bool] = {}
+
+
 def fold(text: str) -> str:
     """Fold quote marks, apostrophes and dashes to one style, keeping the length (and offsets)."""
     return text.translate(_CHAR_FOLD)
@@ -200,6 +214,24 @@ def _is_initialism(word: str) -> bool:
     return word.endswith(".") and word.count(".") >= 2
 
 
+# Printed word -> (its normal forms, whether a full stop after it ends a sentence). Archives repeat
+# words millions of times; the cache is emptied when it grows past _WORD_FORMS_MAX (rare names, numbers).
+_WORD_FORMS: dict[str, tuple[tuple[str, ...], bool]] = {}
+_WORD_FORMS_MAX = 500_000
+
+
+def _word_forms(word: str) -> tuple[tuple[str, ...], bool]:
+    """Normal forms of one printed word and whether it can end a sentence ("Mr." and "U.S." cannot)."""
+    lowered = word.casefold()
+    initialism = _is_initialism(lowered)
+    forms = (lowered,) if initialism else _expand(lowered)  # "u.s." stays apart from "us"
+    known = (tuple(sys.intern(form) for form in forms if form), not initialism and lowered not in _ABBREVIATIONS)
+    if len(_WORD_FORMS) >= _WORD_FORMS_MAX:
+        _WORD_FORMS.clear()
+    _WORD_FORMS[word] = known
+    return known
+
+
 def normalise(text: str) -> NormalisedQuote:
     """Tokenise a quote into comparable tokens that keep their character spans in `text`."""
     folded = fold(text)
@@ -218,10 +250,12 @@ def normalise(text: str) -> NormalisedQuote:
         while cut_index < len(cuts) and cuts[cut_index][1] <= start:
             new_piece = new_sentence = True  # "I liked him … we have mutual love"
             cut_index += 1
-        lowered = match.group().casefold()
-        initialism = _is_initialism(lowered)
-        forms = (lowered,) if initialism else _expand(lowered)  # "u.s." stays apart from "us"
-        spans = [(form, start, end) for form in forms if form]
+        word = match.group()
+        known = _WORD_FORMS.get(word)
+        if known is None:
+            known = _word_forms(word)
+        forms, may_end_sentence = known
+        spans = [(form, start, end) for form in forms]
         if folded.startswith("%", end):
             spans.append(("percent", end, end + 1))  # "25%" / "25 percent"
         for form, form_start, form_end in spans:
@@ -235,7 +269,7 @@ def normalise(text: str) -> NormalisedQuote:
             piece_ids.append(piece)
             sentences.append(sentence)
         # A full stop, "!" or "?" right after the word ends the sentence ("...conflict. We also...").
-        if not initialism and lowered not in _ABBREVIATIONS and _SENTENCE_END.match(folded, end):
+        if may_end_sentence and _SENTENCE_END.match(folded, end):
             new_sentence = True
     return NormalisedQuote(
         text=text,
@@ -244,5 +278,5 @@ def normalise(text: str) -> NormalisedQuote:
         ends=tuple(ends),
         piece_ids=tuple(piece_ids),
         sentences=tuple(sentences),
-        content=tuple(is_content_word(n) for n in norms),
+        content=tuple(_content(n) for n in norms),
     )

@@ -1,0 +1,58 @@
+"""Archive grouping gives exactly the request's groups, part by part, on one or two processes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from service.variants import QuoteRef, group_variants
+from service.variants.archive import archive_candidate_pairs, group_archive_variants
+from service.variants.groups import candidate_pairs
+from service.variants.normalise import normalise
+from tests.variants.test_groups import SEED_QUOTES, _load_bench
+
+
+def seed_refs() -> list[QuoteRef]:
+    """The seed articles' quotes, each article id its quote id's prefix."""
+    return [QuoteRef(quote_id, text, speaker, quote_id.split("-")[0]) for quote_id, text, speaker in SEED_QUOTES]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_seed_and_synthetic_groups_equal_the_requests(workers: int) -> None:
+    """Same groups, ids, members, relations, changes and order as group_variants."""
+    bench = _load_bench()
+    synthetic = bench.synthesise(3000, seed=11).quotes
+    for quotes in (seed_refs(), synthetic, seed_refs() + synthetic):
+        expected = group_variants(quotes)
+        assert len(expected) > 3
+        assert group_archive_variants(quotes, workers=workers) == expected
+
+
+def test_candidate_pairs_are_the_requests_in_sorted_order() -> None:
+    """The packed-bigram candidates equal candidate_pairs, tie-breaks included (a run of equal bigrams)."""
+    bench = _load_bench()
+    quotes = bench.synthesise(2000, seed=5).quotes
+    # Fifty copies of one stock phrase push its bigrams past MAX_POSTING; ties of rare bigrams remain.
+    quotes = quotes + [QuoteRef(f"s#q{n}", "make the economy great again now", None, "s") for n in range(50)]
+    expected = sorted(candidate_pairs([normalise(q.text) for q in quotes]))
+    assert archive_candidate_pairs(quotes) == expected
+    assert archive_candidate_pairs(quotes, workers=2) == expected
+
+
+def test_no_quotes_and_no_candidates() -> None:
+    """Empty input and input without any shared bigram give no groups."""
+    assert group_archive_variants([]) == []
+    assert group_archive_variants([QuoteRef("a#q1", "fairly", None, "a")]) == []
+
+
+_WORDS = st.sampled_from("we have natural conflict mutual love … the deals different could can , . renegotiate".split())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.lists(_WORDS, min_size=1, max_size=12).map(" ".join),
+                          st.sampled_from([None, "A", "B"])), max_size=14))
+def test_any_quotes_group_as_the_request_does(items: list[tuple[str, str | None]]) -> None:
+    """Generated quotes from a tiny vocabulary (many shared bigrams, ellipses, ties)."""
+    quotes = [QuoteRef(f"a{n % 3}#q{n}", text, speaker, f"a{n % 3}") for n, (text, speaker) in enumerate(items)]
+    assert group_archive_variants(quotes) == group_variants(quotes)
