@@ -247,7 +247,7 @@ def _object_tail(verb: Token, obj: Token) -> list[Token]:
     return tail
 
 
-_OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "advcl", "npadvmod", "dative", "acomp"})
+_OBJECT_TAIL_DEPS = ("prep", "oprd", "advcl", "npadvmod", "dative", "acomp")  # parse labels, not words
 
 
 def _content_conjunct(verb: Token, reach: int, dep: str) -> Token | None:
@@ -378,8 +378,8 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-_ASIDE_DEPS = frozenset({"relcl", "acl", "advcl"})
-_ASIDE_TAGS = frozenset({"VBG", "VBN"})
+_ASIDE_DEPS = ("relcl", "acl", "advcl")
+_ASIDE_TAGS = ("VBG", "VBN")
 
 
 def _trimmed(run: list[Token]) -> tuple[int, int] | None:
