@@ -205,6 +205,18 @@ def _complement(
         content = token.head
     root = content
     listener = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < content.i), None)
+    if not excluded and content.i > token.i:
+        # "showed him with his hands in the air in the moments before he was shot", "called the behavior
+        # “outrageous”": PolNeAR's content runs on over what the parse hangs on the verb after the object; and
+        # "said that it was too early to tell, and there was no evidence": over a conjunct hung on the cue
+        tail = _object_tail(token, content) if dep == "dobj" else []
+        reach = tail[-1].right_edge.i if tail else content.right_edge.i
+        conjunct = _content_conjunct(token, reach, dep)
+        if conjunct is not None:
+            reach = conjunct.right_edge.i
+        if reach > content.right_edge.i:
+            excluded = {t.i for t in token.subtree} - set(range(content.left_edge.i, reach + 1))
+            root = token
     if dep == "xcomp" and listener is not None:
         # "Trump urged supporters to monitor polling places": PolNeAR's content takes in who is urged
         kept = set(range(listener.left_edge.i, content.right_edge.i + 1))
@@ -218,6 +230,49 @@ def _complement(
         source, mention_rule = _subject(token, mask)
     found = _clause(token.doc, rule, root, excluded, _cue_tokens(token), source, mask, token.lemma_.lower())
     return replace(found, mention_rule=mention_rule) if found is not None else None
+
+
+def _object_tail(verb: Token, obj: Token) -> list[Token]:
+    """The verb's dependents right after its object that belong to what is said (up to a comma, a conjunction
+    or another clause of the verb)."""
+    tail: list[Token] = []
+    reach = obj.right_edge.i
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ not in _OBJECT_TAIL_DEPS or child.left_edge.i != reach + 1:
+            break
+        tail.append(child)
+        reach = child.right_edge.i
+    return tail
+
+
+_OBJECT_TAIL_DEPS = ("prep", "oprd", "advcl", "npadvmod", "dative", "acomp")  # parse labels, not words
+
+
+def _content_conjunct(verb: Token, reach: int, dep: str) -> Token | None:
+    """A conjunct the parse hangs on the cue right after its content that continues what is said: another
+    clause with its own subject ('said that A, and there was B'), another object ('criticized the boom and
+    the profits'), another infinitive; never another cue ('said A and added B')."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.i <= reach:
+            continue
+        between = doc[reach + 1 : child.left_edge.i]
+        if any(not (t.is_punct or t.dep_ in ("cc", "preconj")) for t in between):
+            return None
+        if any(_is_cue(child, kind) for kind in ("ccomp", "xcomp", "dobj")):
+            return None
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
+        if dep == "ccomp" and has_subject and _is_verb(child):
+            return child
+        if dep == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if dep == "xcomp" and _is_verb(child) and not has_subject:
+            return child
+        return None
+    return None
+
 
 
 def _is_verb(token: Token) -> bool:
@@ -284,6 +339,8 @@ def _clause(
         drop |= {t.i for t in source.subtree}
     # edge to edge: a word the parse hung elsewhere inside the clause is still part of it
     tokens = [t for t in doc[root.left_edge.i : root.right_edge.i + 1] if t.i not in drop and not t.is_space]
+    if tokens:
+        tokens = _without_trailing_aside(tokens)
     runs: list[list[Token]] = []
     for t in tokens:
         if runs and t.i == runs[-1][-1].i + 1:
@@ -297,6 +354,32 @@ def _clause(
     if not segments:
         return None
     return ReportedClause(rule=rule, segments=tuple(segments), cue=cue, source=source, entry=entry)
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """The clause without a non-restrictive aside the writer adds at its end (', which the police have not
+    done', ', who is 70'): PolNeAR leaves it out of what the source said."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return tokens
+    last = words[-1].i
+    for t in tokens:
+        if t.dep_ not in _ASIDE_DEPS or t.right_edge.i < last or t.left_edge.i <= tokens[0].i:
+            continue
+        before = t.doc[t.left_edge.i - 1]
+        if before.text != "," or before.i < tokens[0].i:
+            continue
+        first = t.left_edge
+        if t.dep_ == "relcl" and first.lower_ not in RELATIVE_PRONOUNS and first.lower_ != "whose":
+            continue
+        if t.dep_ != "relcl" and not (first.i == t.i and first.tag_ in _ASIDE_TAGS):
+            continue
+        return [u for u in tokens if u.i < before.i]
+    return tokens
+
+
+_ASIDE_DEPS = ("relcl", "acl", "advcl")
+_ASIDE_TAGS = ("VBG", "VBN")
 
 
 def _trimmed(run: list[Token]) -> tuple[int, int] | None:

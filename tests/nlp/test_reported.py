@@ -59,6 +59,20 @@ CASES = [
                       "claim", "Trump's", "speech_noun"), id="speech-noun"),
     pytest.param(Case("The governor cited a study of rural hospitals.", "a study of rural hospitals", "cited",
                       "The governor", "object_content"), id="cited-object"),
+    # PolNeAR's content runs over what the parse hangs on the cue after the object or clause, and leaves out
+    # the writer's closing aside
+    pytest.param(Case("The mayor called the bank's behavior outrageous.", "the bank's behavior outrageous", "called",
+                      "The mayor", "object_content"), id="object-with-predicate"),
+    pytest.param(Case("Sanders criticized the boom in prison construction and the profits corporations have earned "
+                      "from it.", "the boom in prison construction and the profits corporations have earned from it",
+                      "criticized", "Sanders", "object_content"), id="coordinated-objects"),
+    pytest.param(Case("The police chief said that it was too early to tell whether the fire was set deliberately, and "
+                      "there was no evidence yet of a crime.", "that it was too early to tell whether the fire was "
+                      "set deliberately, and there was no evidence yet of a crime", "said", "The police chief",
+                      "said_that_clause"), id="coordinated-clauses"),
+    pytest.param(Case("The senator questioned the wisdom of backing Scott, who has never faced a competitive race.",
+                      "the wisdom of backing Scott", "questioned", "The senator", "object_content"),
+                 id="closing-relative-clause-left-out"),
 ]
 
 
