@@ -99,9 +99,23 @@ def transcript_label(q: CueQuery) -> Cue | None:
 def dash_name(q: CueQuery) -> Cue | None:
     """'“...” ― Adriana Rodarte': a dash and a name after the quote, at the end of its paragraph."""
     end = q.quote.outer_end
-    match = _DASH_NAME.match(article_text(q.doc)[end : end + 80])
+    text = article_text(q.doc)
+    match = _DASH_NAME.match(text[end : end + 80])
     if match is None:
-        return None
+        # '“...” And that is all he has “the root of all evil.”' ― Jane Roe': a paragraph of quotes signed once
+        # at its end; the signature speaks for every quote of it
+        paragraph_start = text.rfind("\n", 0, q.quote.outer_start) + 1
+        paragraph_end = text.find("\n", end)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if text[paragraph_start : paragraph_start + 1] not in _OPENING_MARKS:
+            return None
+        signed = _SIGNED_PARAGRAPH.search(text, max(end, paragraph_end - 80), paragraph_end + 1)
+        if signed is None:
+            return None
+        end = signed.start() + 1
+        match = _DASH_NAME.match(text[end : end + 80])
+        if match is None:
+            return None
     dash_at = end + match.start(1)
     name = q.doc.char_span(end + match.start(2), end + match.end(2), alignment_mode="expand")
     dash = q.doc.char_span(dash_at, dash_at + 1, alignment_mode="expand")
@@ -115,6 +129,8 @@ _DASH_NAME = re.compile(
     r"[\s.,]*([―—–-]{1,2})\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
     r"(?:,(?: [A-Z][\w.’'-]*| of| the| and| for){1,8})?\s*[.,]?\s*(?:\n|$)"
 )
+_OPENING_MARKS = ("“", '"', "‘")
+_SIGNED_PARAGRAPH = re.compile("[”\"’]" + _DASH_NAME.pattern)
 
 
 def signoff_line(q: CueQuery) -> Cue | None:

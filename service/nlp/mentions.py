@@ -194,10 +194,27 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
             node = _governing_verb(node.head)  # "the friction in ties saying": climb to the clause
             continue
         if node.dep_ in CLIMBING_DEPS and node.head is not node:
+            # '“...,” Roe said, going on to say that “...”': the parse hangs the participle on the quote's
+            # own verb; the verb just before its comma has the speaker
+            before_comma = _subject_before_comma(node, mask) if mask.inside(node.head) else None
+            if before_comma is not None:
+                return before_comma
             node = node.head  # "..., saying" / "and added" take the subject of the clause they hang on
             continue
         break
     return fallback
+
+
+def _subject_before_comma(participle: Token, mask: QuoteMask) -> Token | None:
+    """The speaker-like subject of the verb right before a participle's comma ('Roe said, adding')."""
+    doc = participle.doc
+    if participle.tag_ != "VBG" or participle.i < 2 or doc[participle.i - 1].text != ",":
+        return None
+    verb = doc[participle.i - 2]
+    if verb.pos_ != "VERB" or mask.inside(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and not mask.inside(c)), None)
+    return subject if subject is not None and speaker_like(subject) else None
 
 
 def _issuer(document: Token, mask: QuoteMask) -> Token | None:

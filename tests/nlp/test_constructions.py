@@ -100,6 +100,13 @@ CASES = [
         id="context-ignores-a-nested-cue",
     ),
     pytest.param(
+        Case("\"This whole argument about his birth is absurd,\" Roe said, going on to say that the nation has spent "
+             "\"decades fighting against bigotry and all of that, and to have that fight again, young voters do not "
+             "want to see it.\"", "decades fighting", "Roe", "Roe", "say", "cue",
+             Rules("head_chain", "cue_subject", "new_name")),
+        id="participle-after-the-cue-hung-on-the-quote",
+    ),
+    pytest.param(
         Case("Ivanka Trump noted the rule. She said fathers are not eligible, and when pressed, the 34-year-old "
              "mother of three replied, \"It's meant to help mothers.\"", "It's meant",
              None, "the 34-year-old mother of three", "replied", "cue",
@@ -111,6 +118,13 @@ CASES = [
              "Adriana Rodarte", "Adriana Rodarte", "―", "cue",
              Rules("dash_name", "dash_name", "proper_name")),
         id="dash-attribution-around-a-nested-quote",
+    ),
+    pytest.param(
+        Case("“No sane voter wants him. He answers to no one.” ― Ana Ruiz\n“He calls our grandmothers criminals. "
+             "As my father said ‘the loud ones own nothing.” And that is all he has, “noise’.” ― Maria Delgado.\n",
+             "He calls our", "Maria Delgado", "Maria Delgado", "―", "cue",
+             Rules("dash_name", "dash_name", "proper_name")),
+        id="dash-signature-speaks-for-its-whole-paragraph",
     ),
     pytest.param(
         Case("The president spoke at length.\n\n” … what I learned is that words matter,” Barack Obama said.",
