@@ -42,6 +42,12 @@ TAGGING_COMPONENTS = ("attribute_ruler", "lemmatizer")
 # Texts longer than this are parsed in chunks cut at line breaks (else sentence ends, else spaces), so
 # memory per Doc stays bounded and cost grows linearly. Most news articles are shorter and parse whole.
 MAX_CHUNK_CHARS = 10_000
+# ... and at most about this many tokens (counted by _TOKEN_ESTIMATE): a model call holds the GIL for the whole
+# chunk in the attribute ruler's matcher (10,000 one-character lines, 10,000 tokens: 0.5 s, every thread of the
+# worker waits). Prose has about 2,000 tokens in 10,000 characters and is cut by characters as before.
+MAX_CHUNK_TOKENS = 4_000
+# About one match per spaCy token: a word, a mark, a line break.
+_TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]|\n")
 # Texts (or chunks) go through `nlp.pipe` in batches of at most this many characters, but at least one:
 # parsing needs about 4 KB per character of a batch while it runs (measured: a batch of 20,000
 # characters adds 77 MB to a worker, one of 300,000 adds 900 MB), and throughput does not depend on it.
@@ -156,20 +162,25 @@ def _split_glued_quote_marks(nlp: Language) -> None:
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
-def chunk_bounds(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
-    """(start, end) of consecutive chunks covering `text`, each at most `max_chars` long.
+def chunk_bounds(
+    text: str, max_chars: int = MAX_CHUNK_CHARS, max_tokens: int = MAX_CHUNK_TOKENS
+) -> list[tuple[int, int]]:
+    """(start, end) of consecutive chunks covering `text`, each at most `max_chars` long and of about
+    `max_tokens` tokens at most.
 
     A chunk ends at the last line break of its second half, else the last sentence end, else the last
     space; only a run of `max_chars` without a space is cut where the limit falls.
     """
     bounds: list[tuple[int, int]] = []
     start = 0
-    while len(text) - start > max_chars:
-        limit = start + max_chars
+    while True:
+        limit = _chunk_limit(text, start, max_chars, max_tokens)
+        if limit >= len(text):
+            break
         end = limit
         for pattern in _CHUNK_ENDS:
             last = None
-            for last in pattern.finditer(text, start + max_chars // 2, limit):  # noqa: B007
+            for last in pattern.finditer(text, start + (limit - start) // 2, limit):  # noqa: B007
                 pass
             if last is not None:
                 end = last.end()
@@ -178,6 +189,16 @@ def chunk_bounds(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int,
         start = end
     bounds.append((start, len(text)))
     return bounds
+
+
+def _chunk_limit(text: str, start: int, max_chars: int, max_tokens: int) -> int:
+    """Where a chunk from `start` must end at the latest: after `max_chars`, or earlier after `max_tokens`."""
+    limit = min(start + max_chars, len(text))
+    for count, token in enumerate(_TOKEN_ESTIMATE.finditer(text, start, limit), 1):
+        if count == max_tokens:
+            # a chunk that ends at the text's end ends there, not at its last token
+            return token.end() if token.end() < limit else limit
+    return limit
 
 
 def parse_batch(

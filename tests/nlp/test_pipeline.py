@@ -1,6 +1,7 @@
 """The pipeline: which components run, chunked parsing of long texts, the run-bounded tokenizer (real model)."""
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -13,6 +14,7 @@ from service.nlp import extract_batch
 from service.nlp.pipeline import (
     EXCLUDED_COMPONENTS,
     MAX_CHUNK_CHARS,
+    MAX_CHUNK_TOKENS,
     RunBoundedTokenizer,
     chunk_bounds,
     parse_batch,
@@ -107,6 +109,31 @@ def test_chunks_cover_the_text_and_stay_bounded(text: str, max_chars: int) -> No
     assert all(0 < end - start <= max_chars for start, end in bounds) or text == ""
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\n\r\t“”\"😀")), max_size=400), st.integers(1, 40))
+def test_chunks_stay_bounded_in_tokens(text: str, max_tokens: int) -> None:
+    bounds = chunk_bounds(text, 200, max_tokens)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(len(re.findall(r"\w+|[^\w\s]|\n", text[start:end])) <= max_tokens for start, end in bounds)
+
+
+def test_token_dense_text_goes_to_the_model_in_chunks_of_bounded_tokens(nlp: Language) -> None:
+    # 1 MB of one-character lines is 1,000,000 tokens: a model call over 10,000 characters of it held the GIL
+    # (the attribute ruler's matcher) for half a second, so chunks are bounded in tokens too
+    text = "a\n" * 10_000
+    bounds = chunk_bounds(text)
+    sizes = [len(nlp.tokenizer(text[start:end])) for start, end in bounds]
+    assert max(sizes) <= MAX_CHUNK_TOKENS and sum(sizes) == 20_000
+    assert len(bounds) == 5  # by tokens: 20,000 characters would be 2 chunks by characters
+
+
+def test_prose_is_chunked_by_characters_as_before(nlp: Language) -> None:
+    text = ARTICLE * 40
+    assert len(text) > 2 * MAX_CHUNK_CHARS
+    assert chunk_bounds(text) == chunk_bounds(text, max_tokens=10**9)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.sampled_from(list("Ab said.,:\n\r '\"“”—😀\u00a0")), max_size=300))
 def test_any_text_survives_chunking(nlp: Language, text: str) -> None:
@@ -129,7 +156,7 @@ def test_batch_keeps_order_and_joins_only_long_texts(nlp: Language) -> None:
 
 def test_long_article_quotes_point_into_the_text(nlp: Language) -> None:
     text = "\n".join(f"Part {n}.\n\n{ARTICLE}" for n in range(60))
-    assert len(text) > 3 * MAX_CHUNK_CHARS  # parsed in chunks
+    assert len(text) > 2 * MAX_CHUNK_CHARS  # parsed in chunks
     (quotes,) = extract_batch(nlp, [text])
     (whole,) = extract_batch(nlp, [ARTICLE])
     assert len(quotes) == 60 * len(whole) > 300
