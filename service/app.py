@@ -10,14 +10,12 @@ from spacy.language import Language
 
 import service
 from service.api.auth import require_api_key
-from service.api.docs import bp as docs_bp
-from service.api.errors import register_error_handlers
-from service.api.observability import register_observability
-from service.api.page import page_bp
 from service.api.budget import AnalysisSlots
+from service.api.docs import bp as docs_bp
 from service.api.draining import DrainUnreadBody
 from service.api.errors import register_error_handlers
 from service.api.observability import register_observability, watch_breaker
+from service.api.page import page_bp
 from service.api.routes import EXTENSION_KEY, Services, bp
 from service.cache import CircuitBreaker, InMemoryCache, RedisCache, ResultCache, TieredCache
 from service.config import Settings

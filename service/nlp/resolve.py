@@ -1,8 +1,9 @@
 """Stage 2: speaker mention -> Speaker (canonical name, type, role), by ordered named rules.
 
-    speaker = resolve_speaker(head, (quote_start, quote_end), registry, previous,
-                              cue_tokens=cue.tokens, mask=mask, cue_rule=cue.rule, rule=cue.mention_rule)
-    speaker = continued(earlier, "paragraph_context")   # a quote with no cue goes on with an earlier speaker
+    speaker, features = resolve_attribution(head, (quote_start, quote_end), registry, previous,
+                                            cue_tokens=cue.tokens, mask=mask, cue_rule=cue.rule,
+                                            rule=cue.mention_rule)
+    speaker, features = continued(earlier, earlier_features, "paragraph_context")  # no cue: an earlier speaker
 """
 from __future__ import annotations
 
@@ -132,31 +133,6 @@ SPEAKER_RULES: tuple[SpeakerRule, ...] = (
 )
 
 
-def resolve_speaker(
-    head: Token,
-    quote_range: tuple[int, int],
-    registry: NameRegistry,
-    previous: Speaker | None,
-    *,
-    cue_rule: str,
-    rule: str,
-    cue_tokens: Sequence[Token] = (),
-    mask: QuoteMask | None = None,
-    kind: str = "full",
-    syntactic: bool = False,
-) -> Speaker:
-    """The Speaker whose mention is headed by `head`, found by cue rule `cue_rule` and mention rule `rule`.
-
-    `quote_range` is the quote's span with its marks: the mention never reaches into it. `kind` (the
-    quote's) and `syntactic` (its words depend on the cue) inform the confidence.
-    """
-    speaker, _ = resolve_attribution(
-        head, quote_range, registry, previous, cue_rule=cue_rule, rule=rule, cue_tokens=cue_tokens, mask=mask,
-        kind=kind, syntactic=syntactic,
-    )
-    return speaker
-
-
 def resolve_attribution(
     head: Token,
     quote_range: tuple[int, int],
@@ -171,7 +147,12 @@ def resolve_attribution(
     syntactic: bool = False,
     quote_words: int = 0,
 ) -> tuple[Speaker, AttributionFeatures]:
-    """`resolve_speaker`, with the features its confidence was computed from."""
+    """The Speaker whose mention is headed by `head`, and the features its confidence was computed from.
+
+    `cue_rule` and `rule` are the rules that found the cue and the mention. `quote_range` is the quote's
+    span with its marks: the mention never reaches into it. `kind` (the quote's), `syntactic` (its words
+    depend on the cue) and `quote_words` inform the confidence.
+    """
     mention = mention_span(head, quote_range, cue_tokens, mask)
     query = MentionQuery(head=head, registry=registry, previous=previous)
     for speaker_rule in SPEAKER_RULES:
