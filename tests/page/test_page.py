@@ -163,6 +163,31 @@ def test_html_metadata_offsets_and_variants_in_the_page(page: Any, live_server: 
     assert page.evaluate("document.activeElement.dataset.quoteId") == "paper#q2"
 
 
+REPORTED = (
+    "Mark Carney told reporters that talks with Washington would resume next week. "
+    "“We are not there yet,” he said."
+)
+
+
+@pytest.mark.browser
+def test_reported_speech_is_shown_when_asked_for(page: Any, live_server: str) -> None:
+    fill_articles(page, [{"id": "wire", "content": REPORTED}])
+    submit(page)
+    assert page.locator("mark.quote.reported").count() == 0  # off by default, as in the API
+    page.get_by_label("Reported speech").check()
+    submit(page)
+    answer = api_answer(live_server, {"articles": [{"id": "wire", "text": REPORTED}], "options": {"indirect": True}})
+    assert_page_shows(page, answer)
+    indirect = [q for q in answer["articles"][0]["quotes"] if q["kind"] == "indirect"]
+    assert indirect, "the API reports the paraphrase"
+    reported = page.locator("mark.quote.reported")
+    assert reported.evaluate_all("marks => marks.map(m => m.dataset.quoteId)") == [q["id"] for q in indirect]
+    assert page.locator("mark.quote:not(.reported)").count() == len(answer["articles"][0]["quotes"]) - len(indirect)
+    reported.first.focus()
+    assert "reported speech" in page.locator("#tip").inner_text()
+    assert "Mark Carney" in page.locator("#tip").inner_text()
+
+
 @pytest.mark.browser
 def test_a_problem_is_shown_as_its_title_and_detail(page: Any) -> None:
     fill_articles(page, [{"published": "yesterday", "content": "“Fine,” she said."}])

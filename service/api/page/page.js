@@ -61,6 +61,7 @@ function requestBody() {
   const options = {
     variants: form.elements.variants.checked,
     terms: form.elements.terms.checked,
+    indirect: form.elements.indirect.checked,
     offsets: form.elements.offsets.value,
   };
   const similarity = form.elements.min_similarity.value.trim();
@@ -192,7 +193,8 @@ function highlightedText(text, segments, colourOf) {
     top().node.append(text.slice(position, segment.start));
     position = segment.start;
     const mark = element("mark", {
-      class: `quote ${colourOf(segment.quote)}`,
+      // Reported speech is the writer's wording: marked apart from quoted words (dashed, not solid).
+      class: `quote ${colourOf(segment.quote)}${segment.quote.kind === "indirect" ? " reported" : ""}`,
       tabindex: 0,
       "data-quote-id": segment.quote.id,
       "aria-describedby": "tip",
@@ -231,7 +233,7 @@ function tipRows(quote) {
   if (speaker && typeof speaker.confidence === "number") {
     rows.push(["Confidence", `${Math.round(speaker.confidence * 100)}%`]);
   }
-  rows.push(["Kind", quote.kind]);
+  rows.push(["Kind", quote.kind === "indirect" ? "indirect (reported speech)" : quote.kind]);
   return rows;
 }
 
