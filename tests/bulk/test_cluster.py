@@ -22,10 +22,13 @@ TEXTS = (
 
 @pytest.fixture(scope="module")
 def dask_client() -> Iterator[Client]:
-    """Two worker processes, one thread each, no dashboard, on free ports."""
+    """Two worker processes, one thread each, on free ports.
+
+    The scheduler's HTTP server starts even without a dashboard, on 8787 unless told a port: another run
+    holding 8787 made it warn (an error here), so it gets a free loopback port too."""
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, scheduler_port=0,
-                     dashboard_address=None) as cluster,
+                     dashboard_address="127.0.0.1:0") as cluster,
         Client(cluster) as client,
     ):
         yield client
