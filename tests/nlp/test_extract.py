@@ -184,6 +184,9 @@ def test_offsets_always_point_into_the_text(nlp: Language, text: str) -> None:
         # a clause that is mostly the writer's words keeps the marks alone
         ("Trump said that the long-running and very complicated dispute over softwood lumber was “bad.”",
          "“bad.”"),
+        # NYT's two-apostrophe marks: both apostrophes of each mark belong to the content
+        ("''This isn't tax reform,'' said Mr. Burman.", "''This isn't tax reform,''"),
+        ("He said the 'plan' was dead.", "'plan'"),
     ],
 )
 def test_content_is_the_reported_clause(nlp: Language, text: str, content: str) -> None:
