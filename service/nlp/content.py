@@ -22,12 +22,15 @@ from service.nlp.pipeline import article_text
 from service.nlp.quotes import QuoteMask, QuoteSpan
 from service.nlp.types import TextSpan
 
-_MIN_QUOTED_SHARE = 0.5
+MIN_QUOTED_SHARE = 0.5  # a clause is the content when at least this much of it is quoted
 _MAX_CLAUSE_TOKENS = 150
 
 
-def reported_content(doc: Doc, quote: QuoteSpan, cue: Cue | None, mask: QuoteMask) -> TextSpan:
-    """The content span: the quote with its marks, or the clause around it when the quote is woven in."""
+def reported_content(
+    doc: Doc, quote: QuoteSpan, cue: Cue | None, mask: QuoteMask, min_quoted_share: float = MIN_QUOTED_SHARE
+) -> TextSpan:
+    """The content span: the quote with its marks, or the clause around it when the quote is woven in and at
+    least `min_quoted_share` of the clause is quoted."""
     text = article_text(doc)
     start, end = _with_doubled_apostrophes(text, quote.outer_start, quote.outer_end)
     clause = _clause_around(doc, quote, cue) if len(quote.segments) == 1 else None
@@ -35,7 +38,7 @@ def reported_content(doc: Doc, quote: QuoteSpan, cue: Cue | None, mask: QuoteMas
         c_start, c_end = clause
         c_start, c_end = min(c_start, start), max(c_end, end)
         quoted = _quoted_chars(doc, c_start, c_end, mask)
-        if quoted >= _MIN_QUOTED_SHARE * len(text[c_start:c_end].strip()):
+        if quoted >= min_quoted_share * len(text[c_start:c_end].strip()):
             start, end = c_start, c_end
     return TextSpan(start, end, text[start:end])
 

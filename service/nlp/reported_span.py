@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from service.nlp import reported_edges
 from service.nlp.lexicon import ALL_MARKS, RELATIVE_PRONOUNS
 from service.nlp.types import Quote, TextSpan
 
@@ -113,8 +112,6 @@ def content_segments(
     tokens = [t for t in doc[root.left_edge.i : root.right_edge.i + 1] if t.i not in drop and not t.is_space]
     if tokens:
         tokens = _without_trailing_aside(tokens)
-    if tokens:
-        tokens = _edges_cut(root, tokens)
     runs: list[list[Token]] = []
     for t in tokens:
         if runs and t.i == runs[-1][-1].i + 1:
@@ -165,70 +162,6 @@ def _trimmed(run: list[Token]) -> tuple[int, int] | None:
         return None
     first, last = run[start], run[end - 1]
     return first.idx, last.idx + len(last.text)
-
-
-def edge_units(root: Token, tokens: list[Token]) -> tuple[list[tuple[str, Token]], list[tuple[str, Token]]]:
-    """The phrases a content may lose at its edges, outermost first, each with its key in REPORTED_EDGES.
-
-    At the end: the chain of right dependents from `root` down to the content's last word (each one's
-    subtree is a suffix of the content: ', more than half a point less than forecast', 'in an email'); at the
-    start, the chain of left dependents holding its first word ('So when Patriot signaled last summer').
-    """
-    words = [t for t in tokens if not t.is_punct]
-    if not words:
-        return [], []
-    first, last = words[0], words[-1]
-    inside = {t.i for t in tokens}
-    ends: list[tuple[str, Token]] = []
-    node = root
-    for _ in range(_MAX_DEPTH):
-        child = next((c for c in reversed(list(node.rights)) if c.left_edge.i <= last.i <= c.right_edge.i), None)
-        if child is None:
-            break
-        if child.left_edge.i > first.i and child.i in inside:
-            ends.append((_edge_key("end", child, child.doc[child.left_edge.i - 1]), child))
-        node = child
-    starts: list[tuple[str, Token]] = []
-    node = root
-    for _ in range(_MAX_DEPTH):
-        child = next((c for c in node.children if c.left_edge.i <= first.i <= c.right_edge.i), None)
-        if child is None:
-            break
-        if child.right_edge.i < last.i and child.i < node.i and child.i in inside:
-            after = child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else child
-            starts.append((_edge_key("start", child, after), child))
-        node = child
-    return ends, starts
-
-
-_MAX_DEPTH = 8
-
-
-def _edge_key(side: str, unit: Token, neighbour: Token) -> str:
-    """'end|npadvmod|,|NOUN': the side, the unit's label, the punctuation between it and the rest, its POS."""
-    sep = neighbour.text if neighbour.is_punct and neighbour.text in _SEPARATORS else ""
-    return f"{side}|{unit.dep_}|{sep}|{unit.pos_}"
-
-
-_SEPARATORS = (",", "—", "–", "-", "--", "(", ":", ";")
-
-
-def _edges_cut(root: Token, tokens: list[Token]) -> list[Token]:
-    """The content without the edge phrases PolNeAR mostly leaves out (REPORTED_EDGES, fitted on train by
-    scripts/fit_reported_edges.py): the outermost such phrase at each edge and all beyond it."""
-    table = reported_edges.REPORTED_EDGES
-    if not table:
-        return tokens
-    ends, starts = edge_units(root, tokens)
-    for key, unit in ends:
-        if key in table:
-            tokens = [t for t in tokens if t.i < unit.left_edge.i]
-            break
-    for key, unit in starts:
-        if key in table:
-            tokens = [t for t in tokens if t.i > unit.right_edge.i]
-            break
-    return tokens
 
 
 def woven_contents(quotes: tuple[Quote, ...], clauses: Sequence[tuple[int, int]], text: str) -> tuple[Quote, ...]:

@@ -74,6 +74,10 @@ CASES = [
     pytest.param(Case("The senator questioned the wisdom of backing Scott, who has never faced a competitive race.",
                       "the wisdom of backing Scott", "questioned", "The senator", "object_content"),
                  id="closing-relative-clause-left-out"),
+    # the parse makes the cue a conjunct of the first clause: what the source said is both clauses
+    pytest.param(Case("The meeting was supposed to happen on Monday, but it was delayed by a day, another source said.",
+                      "The meeting was supposed to happen on Monday, but it was delayed by a day", "said",
+                      "another source", "said_that_clause"), id="cue-as-conjunct-of-the-clause"),
 ]
 
 
