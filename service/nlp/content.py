@@ -27,13 +27,16 @@ _MAX_CLAUSE_TOKENS = 150
 
 
 def reported_content(
-    doc: Doc, quote: QuoteSpan, cue: Cue | None, mask: QuoteMask, min_quoted_share: float = MIN_QUOTED_SHARE
+    doc: Doc, quote: QuoteSpan, cue: Cue | None, mask: QuoteMask, *, indirect: bool = False
 ) -> TextSpan:
     """The content span: the quote with its marks, or the clause around it when the quote is woven in and at
-    least `min_quoted_share` of the clause is quoted."""
+    least MIN_QUOTED_SHARE of the clause is quoted. With reported speech on (`indirect`), the clause however
+    little of it is quoted, and before its cue too ('The summit accomplished “nothing,” he added'): PolNeAR
+    marks such a clause as one indirect attribution."""
     text = article_text(doc)
     start, end = _with_doubled_apostrophes(text, quote.outer_start, quote.outer_end)
-    clause = _clause_around(doc, quote, cue) if len(quote.segments) == 1 else None
+    min_quoted_share = 0.0 if indirect else MIN_QUOTED_SHARE
+    clause = _clause_around(doc, quote, cue, before_cue=indirect) if len(quote.segments) == 1 else None
     if clause is not None:
         c_start, c_end = clause
         c_start, c_end = min(c_start, start), max(c_end, end)
@@ -53,12 +56,13 @@ def _with_doubled_apostrophes(text: str, start: int, end: int) -> tuple[int, int
     return start, end
 
 
-def _clause_around(doc: Doc, quote: QuoteSpan, cue: Cue | None) -> tuple[int, int] | None:
-    """The character span of the cue's dependent whose subtree holds the quote, when it starts before it."""
+def _clause_around(doc: Doc, quote: QuoteSpan, cue: Cue | None, *, before_cue: bool = False) -> tuple[int, int] | None:
+    """The character span of the cue's dependent whose subtree holds the quote, when it starts before it; with
+    `before_cue`, a clause that ends before the cue is one too."""
     if cue is None or not cue.syntactic:
         return None
     cue_token = cue.tokens[0]
-    if cue_token.idx >= quote.outer_start:
+    if cue_token.idx >= quote.outer_start and not before_cue:
         return None  # '“...,” he said': the marks are the content
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     if first is None:
@@ -90,11 +94,11 @@ def _clause_around(doc: Doc, quote: QuoteSpan, cue: Cue | None) -> tuple[int, in
     begin = tokens[0]
     while begin.is_punct and begin.i < tokens[-1].i:
         begin = doc[begin.i + 1]
-    if begin.idx <= cue_token.idx:
-        return None
     last = tokens[-1]
     while last.is_punct and last.i > begin.i and last.text not in _CLOSING_MARKS:
         last = doc[last.i - 1]
+    if begin.idx <= cue_token.idx and not (before_cue and last.i < cue_token.i):
+        return None
     return begin.idx, last.idx + len(last.text)
 
 

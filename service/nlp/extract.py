@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.nlp.confidence import AttributionFeatures
-from service.nlp.content import MIN_QUOTED_SHARE, reported_content
+from service.nlp.content import reported_content
 from service.nlp.cues import Cue, find_context_cue, find_cue
 from service.nlp.indirect import with_reported_speech
 from service.nlp.lexicon import CLAUSE_OPENING_VERBS, TERM_MARKERS, TERM_NOUNS, TITLE_SMALL_WORDS, WORK_NOUNS
@@ -35,10 +35,7 @@ def extract_quotes(doc: Doc, *, indirect: bool = False) -> tuple[Quote, ...]:
         return ()
     mask = QuoteMask(doc, spans)
     registry = NameRegistry(doc)
-    # with reported speech, a quote woven into a clause of the writer's has the clause as its content, however
-    # little of it is quoted: PolNeAR marks such a clause as one indirect attribution
-    share = 0.0 if indirect else MIN_QUOTED_SHARE
-    quotes = tuple(quote for quote, _ in _attributions(doc, text, spans, mask, registry, share))
+    quotes = tuple(quote for quote, _ in _attributions(doc, text, spans, mask, registry, indirect=indirect))
     return with_reported_speech(doc, quotes, mask, registry) if indirect else quotes
 
 
@@ -58,7 +55,8 @@ def _attributions(
     spans: list[QuoteSpan],
     mask: QuoteMask,
     registry: NameRegistry,
-    min_quoted_share: float = MIN_QUOTED_SHARE,
+    *,
+    indirect: bool = False,
 ) -> list[tuple[Quote, AttributionFeatures | None]]:
     quotes: list[tuple[Quote, AttributionFeatures | None]] = []
     previous: Speaker | None = None  # the last named speaker: an antecedent for pronouns
@@ -90,7 +88,7 @@ def _attributions(
             kind=kind,
             speaker=speaker,
             cue=cue.span if cue is not None and kind != "term" else None,
-            content=reported_content(doc, span, cue if kind != "term" else None, mask, min_quoted_share),
+            content=reported_content(doc, span, cue if kind != "term" else None, mask, indirect=indirect),
         )
         quotes.append((quote, found[1] if found else None))
         if speaker is not None and speaker.name is not None:

@@ -145,6 +145,24 @@ def test_a_partial_quote_woven_into_reported_speech_has_the_clause_as_content(nl
     assert (woven.start, woven.end, woven.kind, woven.speaker) == (alone.start, alone.end, alone.kind, alone.speaker)
 
 
+@pytest.mark.parametrize(
+    "text, alone, woven",
+    [
+        # the clause before its cue
+        ("The summit accomplished “nothing,” he added on Twitter.", "“nothing,”", "The summit accomplished “nothing,”"),
+        # and however little of it is quoted
+        ("Trump said that the long-running and very complicated dispute over softwood lumber was “bad.”", "“bad.”",
+         "that the long-running and very complicated dispute over softwood lumber was “bad.”"),
+    ],
+)
+def test_with_reported_speech_a_woven_quote_has_its_clause_as_content(
+    nlp: Language, text: str, alone: str, woven: str
+) -> None:
+    doc = nlp(text)
+    assert [q.content.text for q in extract_quotes(doc)] == [alone]
+    assert [q.content.text for q in extract_quotes(doc, indirect=True) if q.kind != "indirect"] == [woven]
+
+
 def test_an_article_without_quotation_marks(nlp: Language) -> None:
     text = "Officials said the border would stay open."
     assert extract_quotes(nlp(text)) == ()
