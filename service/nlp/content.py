@@ -42,8 +42,19 @@ def reported_content(
         c_start, c_end = min(c_start, start), max(c_end, end)
         quoted = _quoted_chars(doc, c_start, c_end, mask)
         if quoted >= min_quoted_share * len(text[c_start:c_end].strip()):
-            start, end = c_start, c_end
+            start, end = c_start, _past_closing_mark(text, c_end)
     return TextSpan(start, end, text[start:end])
+
+
+def _past_closing_mark(text: str, end: int) -> int:
+    """A clause's end moved past the closing mark (and the punctuation before it) of a later quote the clause
+    ends in ('… is “true,”'): the parse leaves the mark out of the clause, PolNeAR's content holds it."""
+    closers = DOUBLE_CLOSERS | DOUBLE_AMBIGUOUS
+    if text[end : end + 1] and text[end] in closers:
+        return end + 1
+    if text[end : end + 1] in (",", ".", "?", "!") and text[end + 1 : end + 2] and text[end + 1] in closers:
+        return end + 2
+    return end
 
 
 def _with_doubled_apostrophes(text: str, start: int, end: int) -> tuple[int, int]:

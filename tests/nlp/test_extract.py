@@ -193,3 +193,9 @@ def test_content_is_the_reported_clause(nlp: Language, text: str, content: str) 
     quote = only(nlp, text)
     assert quote.content.text == content
     assert text[quote.content.start : quote.content.end] == content
+
+
+def test_a_clause_ending_in_a_later_quote_holds_its_closing_mark(nlp: Language) -> None:
+    text = 'Obama said that there are still "some people" who feel that way, "but not among the vast majority."'
+    clause = 'that there are still "some people" who feel that way, "but not among the vast majority."'
+    assert [q.content.text for q in extract_quotes(nlp(text))] == [clause, clause]
