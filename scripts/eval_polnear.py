@@ -3,13 +3,15 @@
 
 usage: python scripts/eval_polnear.py [../shared/data/polnear/dev.jsonl] [--limit N] [--pred OUT.jsonl]
                                      [--exclude ner,lemmatizer]   (--exclude '' loads every component)
-                                     [--content | --marks-ceiling]
+                                     [--content | --marks-ceiling] [--indirect]
 
 --content scores each one-segment quote's `content` (the reported clause, marks included) instead of its
 segment widened to its marks, which is what the shared polnear_service.py conversion sends.
 --marks-ceiling scores no extractor at all: it predicts every quoted span that overlaps a gold direct
 content, widened like the shared conversion. That is the best any system whose segments hold only the
 quoted words can do on content exact (speakers are left out, so ignore the other rows).
+--indirect extracts reported speech too (the API's `options.indirect`) and scores every attribution, not
+only the direct ones (what `score.py` does without --direct-only).
 """
 from __future__ import annotations
 
@@ -48,6 +50,7 @@ def main() -> int:
                     help="model components to leave out, comma-separated (default: the service's, %(default)s)")
     ap.add_argument("--content", action="store_true", help="score quote.content as the content span")
     ap.add_argument("--marks-ceiling", action="store_true", help="score the gold's own quoted spans (an oracle)")
+    ap.add_argument("--indirect", action="store_true", help="extract reported speech; score all attributions")
     args = ap.parse_args()
     service_client, scorer = _load("polnear_service"), _load("score")
     rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
@@ -58,7 +61,7 @@ def main() -> int:
     nlp = load_pipeline(exclude=[name for name in args.exclude.split(",") if name])
     print(f"components: {', '.join(nlp.pipe_names)}", file=sys.stderr)
     t0 = time.perf_counter()
-    results = extract_batch(nlp, [r["text"] for r in rows])
+    results = extract_batch(nlp, [r["text"] for r in rows], indirect=args.indirect)
     seconds = time.perf_counter() - t0
     with open(args.pred, "w", encoding="utf-8") as out:
         for row, quotes in zip(rows, results, strict=True):
@@ -73,7 +76,7 @@ def main() -> int:
             out.write(json.dumps({"id": row["id"], "quotes": predicted}) + "\n")
     words = sum(len(r["text"].split()) for r in rows)
     print(f"{len(rows)} articles, {words} words, {seconds:.1f} s, {words / seconds:.0f} words/s", file=sys.stderr)
-    result = scorer.score(rows, scorer.load_jsonl(args.pred), direct_only=True)
+    result = scorer.score(rows, scorer.load_jsonl(args.pred), direct_only=not args.indirect)
     print(scorer.format_report(result))
     return 0
 

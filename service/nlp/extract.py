@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from service.nlp.confidence import AttributionFeatures
 from service.nlp.content import reported_content
 from service.nlp.cues import Cue, find_context_cue, find_cue
-from service.nlp.indirect import reported_speech
+from service.nlp.indirect import with_reported_speech
 from service.nlp.lexicon import CLAUSE_OPENING_VERBS, TERM_MARKERS, TERM_NOUNS, TITLE_SMALL_WORDS, WORK_NOUNS
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text, parse_batch
@@ -27,15 +27,16 @@ _TERM_BEFORE = re.compile(
 
 
 def extract_quotes(doc: Doc, *, indirect: bool = False) -> tuple[Quote, ...]:
-    """Every quotation of a parsed article, in text order; with `indirect`, then its reported speech."""
+    """Every quotation of a parsed article, in text order; with `indirect`, then its reported speech (and a partial
+    quote woven into a reported clause has that clause as its content)."""
     text = article_text(doc)
     spans = find_quote_spans(text)
     if not spans and not indirect:
         return ()
     mask = QuoteMask(doc, spans)
     registry = NameRegistry(doc)
-    quotes = tuple(quote for quote, _ in _attributions(doc, text, spans, mask, registry))
-    return quotes + reported_speech(doc, quotes, mask, registry) if indirect else quotes
+    quotes = tuple(quote for quote, _ in _attributions(doc, text, spans, mask, registry, indirect=indirect))
+    return with_reported_speech(doc, quotes, mask, registry) if indirect else quotes
 
 
 def extract_attributions(doc: Doc) -> list[tuple[Quote, AttributionFeatures | None]]:
@@ -49,7 +50,13 @@ def extract_attributions(doc: Doc) -> list[tuple[Quote, AttributionFeatures | No
 
 
 def _attributions(
-    doc: Doc, text: str, spans: list[QuoteSpan], mask: QuoteMask, registry: NameRegistry
+    doc: Doc,
+    text: str,
+    spans: list[QuoteSpan],
+    mask: QuoteMask,
+    registry: NameRegistry,
+    *,
+    indirect: bool = False,
 ) -> list[tuple[Quote, AttributionFeatures | None]]:
     quotes: list[tuple[Quote, AttributionFeatures | None]] = []
     previous: Speaker | None = None  # the last named speaker: an antecedent for pronouns
@@ -81,7 +88,7 @@ def _attributions(
             kind=kind,
             speaker=speaker,
             cue=cue.span if cue is not None and kind != "term" else None,
-            content=reported_content(doc, span, cue if kind != "term" else None, mask),
+            content=reported_content(doc, span, cue if kind != "term" else None, mask, indirect=indirect),
         )
         quotes.append((quote, found[1] if found else None))
         if speaker is not None and speaker.name is not None:

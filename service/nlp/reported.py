@@ -15,10 +15,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from service.nlp.lexicon import RELATIVE_PRONOUNS, SUBJECT_DEPS
+from service.nlp.lexicon import SUBJECT_DEPS
 from service.nlp.mentions import find_mention
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported_cues import REPORTED_CUES
+from service.nlp.reported_span import complement_extent, content_segments
+from service.nlp.reported_span import is_verb as _is_verb
 
 
 @dataclass(frozen=True)
@@ -197,31 +199,7 @@ def _complement(
     content = next((c for c in token.children if c.dep_ == dep), None)
     if content is None or (dep == "dobj" and content.i < token.i):
         return None
-    excluded: set[int] = set()
-    if dep == "ccomp" and content.i < token.i and token.dep_ == "conj" and token.head.i < content.left_edge.i:
-        # "A was supposed to happen, but B happened, another source said": the parse makes the cue a conjunct
-        # of A; what the source said is both
-        excluded = {t.i for t in token.head.subtree if t.i > content.right_edge.i}
-        content = token.head
-    root = content
-    listener = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < content.i), None)
-    if not excluded and content.i > token.i:
-        # "showed him with his hands in the air in the moments before he was shot", "called the behavior
-        # “outrageous”": PolNeAR's content runs on over what the parse hangs on the verb after the object; and
-        # "said that it was too early to tell, and there was no evidence": over a conjunct hung on the cue
-        tail = _object_tail(token, content) if dep == "dobj" else []
-        reach = tail[-1].right_edge.i if tail else content.right_edge.i
-        conjunct = _content_conjunct(token, reach, dep)
-        if conjunct is not None:
-            reach = conjunct.right_edge.i
-        if reach > content.right_edge.i:
-            excluded = {t.i for t in token.subtree} - set(range(content.left_edge.i, reach + 1))
-            root = token
-    if dep == "xcomp" and listener is not None:
-        # "Trump urged supporters to monitor polling places": PolNeAR's content takes in who is urged
-        kept = set(range(listener.left_edge.i, content.right_edge.i + 1))
-        excluded = {t.i for t in token.subtree} - kept
-        root = token
+    root, excluded = complement_extent(token, content, dep, _is_cue)
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -230,53 +208,6 @@ def _complement(
         source, mention_rule = _subject(token, mask)
     found = _clause(token.doc, rule, root, excluded, _cue_tokens(token), source, mask, token.lemma_.lower())
     return replace(found, mention_rule=mention_rule) if found is not None else None
-
-
-def _object_tail(verb: Token, obj: Token) -> list[Token]:
-    """The verb's dependents right after its object that belong to what is said (up to a comma, a conjunction
-    or another clause of the verb)."""
-    tail: list[Token] = []
-    reach = obj.right_edge.i
-    for child in verb.rights:
-        if child.i <= obj.i:
-            continue
-        if child.dep_ not in _OBJECT_TAIL_DEPS or child.left_edge.i != reach + 1:
-            break
-        tail.append(child)
-        reach = child.right_edge.i
-    return tail
-
-
-_OBJECT_TAIL_DEPS = ("prep", "oprd", "advcl", "npadvmod", "dative", "acomp")  # parse labels, not words
-
-
-def _content_conjunct(verb: Token, reach: int, dep: str) -> Token | None:
-    """A conjunct the parse hangs on the cue right after its content that continues what is said: another
-    clause with its own subject ('said that A, and there was B'), another object ('criticized the boom and
-    the profits'), another infinitive; never another cue ('said A and added B')."""
-    doc = verb.doc
-    for child in verb.rights:
-        if child.dep_ != "conj" or child.i <= reach:
-            continue
-        between = doc[reach + 1 : child.left_edge.i]
-        if any(not (t.is_punct or t.dep_ in ("cc", "preconj")) for t in between):
-            return None
-        if any(_is_cue(child, kind) for kind in ("ccomp", "xcomp", "dobj")):
-            return None
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
-        if dep == "ccomp" and has_subject and _is_verb(child):
-            return child
-        if dep == "dobj" and child.pos_ in ("NOUN", "PROPN"):
-            return child
-        if dep == "xcomp" and _is_verb(child) and not has_subject:
-            return child
-        return None
-    return None
-
-
-
-def _is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 
 
 def _is_cue(token: Token, dep: str) -> bool:
@@ -330,68 +261,8 @@ def _clause(
     mask: QuoteMask,
     entry: str,
 ) -> ReportedClause | None:
-    """The reported clause: `root`'s subtree without `excluded`, the cue and the source, trimmed and in runs."""
-    drop = excluded | {t.i for t in cue}
-    relative = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in cue[0].children)
-    if source is not None and source.i not in {t.i for t in root.subtree} and not relative:
-        # a source whose phrase holds the clause ('officials who said that ...' resolved to 'officials') leaves
-        # nothing: such a clause is no attribution of its own (measured on dev: most are wrong)
-        drop |= {t.i for t in source.subtree}
-    # edge to edge: a word the parse hung elsewhere inside the clause is still part of it
-    tokens = [t for t in doc[root.left_edge.i : root.right_edge.i + 1] if t.i not in drop and not t.is_space]
-    if tokens:
-        tokens = _without_trailing_aside(tokens)
-    runs: list[list[Token]] = []
-    for t in tokens:
-        if runs and t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        elif runs and all(doc[j].is_space or doc[j].is_punct for j in range(runs[-1][-1].i + 1, t.i)) \
-                and not any(j in drop for j in range(runs[-1][-1].i + 1, t.i)):
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    segments = [seg for run in runs if (seg := _trimmed(run)) is not None]
+    """The reported clause whose content is `root`'s subtree without `excluded` (see reported_span)."""
+    segments = content_segments(doc, root, excluded, cue, source)
     if not segments:
         return None
-    return ReportedClause(rule=rule, segments=tuple(segments), cue=cue, source=source, entry=entry)
-
-
-def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
-    """The clause without a non-restrictive aside the writer adds at its end (', which the police have not
-    done', ', who is 70'): PolNeAR leaves it out of what the source said."""
-    words = [t for t in tokens if not t.is_punct]
-    if not words:
-        return tokens
-    last = words[-1].i
-    for t in tokens:
-        if t.dep_ not in _ASIDE_DEPS or t.right_edge.i < last or t.left_edge.i <= tokens[0].i:
-            continue
-        before = t.doc[t.left_edge.i - 1]
-        if before.text != "," or before.i < tokens[0].i:
-            continue
-        first = t.left_edge
-        if t.dep_ == "relcl" and first.lower_ not in RELATIVE_PRONOUNS and first.lower_ != "whose":
-            continue
-        if t.dep_ != "relcl" and not (first.i == t.i and first.tag_ in _ASIDE_TAGS):
-            continue
-        return [u for u in tokens if u.i < before.i]
-    return tokens
-
-
-_ASIDE_DEPS = ("relcl", "acl", "advcl")
-_ASIDE_TAGS = ("VBG", "VBN")
-
-
-def _trimmed(run: list[Token]) -> tuple[int, int] | None:
-    """A run's character span without the punctuation at its edges (a closing quotation mark stays)."""
-    start, end = 0, len(run)
-    # conjunctions stay: PolNeAR's content of "But a campaign operative decided ..., a source said" starts with But
-    while start < end and run[start].is_punct and not run[start].is_quote:
-        start += 1
-    while end > start and run[end - 1].is_punct and not run[end - 1].is_quote:
-        end -= 1
-    if start >= end or all(t.is_punct for t in run[start:end]):
-        return None
-    first, last = run[start], run[end - 1]
-    return first.idx, last.idx + len(last.text)
-
+    return ReportedClause(rule=rule, segments=segments, cue=cue, source=source, entry=entry)

@@ -184,9 +184,18 @@ def test_offsets_always_point_into_the_text(nlp: Language, text: str) -> None:
         # a clause that is mostly the writer's words keeps the marks alone
         ("Trump said that the long-running and very complicated dispute over softwood lumber was “bad.”",
          "“bad.”"),
+        # NYT's two-apostrophe marks: both apostrophes of each mark belong to the content
+        ("''This isn't tax reform,'' said Mr. Burman.", "''This isn't tax reform,''"),
+        ("He said the 'plan' was dead.", "'plan'"),
     ],
 )
 def test_content_is_the_reported_clause(nlp: Language, text: str, content: str) -> None:
     quote = only(nlp, text)
     assert quote.content.text == content
     assert text[quote.content.start : quote.content.end] == content
+
+
+def test_a_clause_ending_in_a_later_quote_holds_its_closing_mark(nlp: Language) -> None:
+    text = 'Obama said that there are still "some people" who feel that way, "but not among the vast majority."'
+    clause = 'that there are still "some people" who feel that way, "but not among the vast majority."'
+    assert [q.content.text for q in extract_quotes(nlp(text))] == [clause, clause]

@@ -6,6 +6,7 @@ The shapes were mined from PolNeAR train's indirect attributions; the sentences 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 import pytest
@@ -73,6 +74,10 @@ CASES = [
     pytest.param(Case("The senator questioned the wisdom of backing Scott, who has never faced a competitive race.",
                       "the wisdom of backing Scott", "questioned", "The senator", "object_content"),
                  id="closing-relative-clause-left-out"),
+    # the parse makes the cue a conjunct of the first clause: what the source said is both clauses
+    pytest.param(Case("The meeting was supposed to happen on Monday, but it was delayed by a day, another source said.",
+                      "The meeting was supposed to happen on Monday, but it was delayed by a day", "said",
+                      "another source", "said_that_clause"), id="cue-as-conjunct-of-the-clause"),
 ]
 
 
@@ -118,13 +123,44 @@ def test_quotations_are_the_same_with_the_option(nlp: Language) -> None:
     doc = nlp(text)
     without = extract_quotes(doc)
     with_indirect = extract_quotes(doc, indirect=True)
-    assert [q for q in with_indirect if q.kind != "indirect"] == list(without)
+    # every field but the content, which a partial quote woven into a reported clause widens to the clause
+    assert [replace(q, content=None) for q in with_indirect if q.kind != "indirect"] == [
+        replace(q, content=None) for q in without
+    ]
     reported = _reported(with_indirect)
     assert [q.text for q in reported] == ["Canada would respond"]  # the clause holding a quotation is the quotation's
     for quote in reported:
         assert quote.text == text[quote.start : quote.end]
         assert all(s.text == text[s.start : s.end] for s in quote.segments)
         assert quote.content.text == text[quote.content.start : quote.content.end]
+
+
+def test_a_partial_quote_woven_into_reported_speech_has_the_clause_as_content(nlp: Language) -> None:
+    text = "The spokesman said the campaign was ''taking a close look'' at provisions benefiting hedge funds."
+    doc = nlp(text)
+    (alone,) = extract_quotes(doc)
+    (woven,) = extract_quotes(doc, indirect=True)
+    assert alone.content.text == "''taking a close look''"
+    assert woven.content.text == "the campaign was ''taking a close look'' at provisions benefiting hedge funds"
+    assert (woven.start, woven.end, woven.kind, woven.speaker) == (alone.start, alone.end, alone.kind, alone.speaker)
+
+
+@pytest.mark.parametrize(
+    "text, alone, woven",
+    [
+        # the clause before its cue
+        ("The summit accomplished “nothing,” he added on Twitter.", "“nothing,”", "The summit accomplished “nothing,”"),
+        # and however little of it is quoted
+        ("Trump said that the long-running and very complicated dispute over softwood lumber was “bad.”", "“bad.”",
+         "that the long-running and very complicated dispute over softwood lumber was “bad.”"),
+    ],
+)
+def test_with_reported_speech_a_woven_quote_has_its_clause_as_content(
+    nlp: Language, text: str, alone: str, woven: str
+) -> None:
+    doc = nlp(text)
+    assert [q.content.text for q in extract_quotes(doc)] == [alone]
+    assert [q.content.text for q in extract_quotes(doc, indirect=True) if q.kind != "indirect"] == [woven]
 
 
 def test_an_article_without_quotation_marks(nlp: Language) -> None:

@@ -1,0 +1,185 @@
+"""Where the content of a reported clause starts and ends: from the clause head a rule of reported.py finds to
+the character segments PolNeAR would mark as what the source said.
+
+The rules (service/nlp/reported.py) decide *that* a cue reports something and which token heads it; this module
+decides how far the content runs: over what the parse hangs on the cue after an object ('called the behavior
+“outrageous”'), over a conjunct that continues it ('said that A, and there was B'), without a trailing aside
+(', who is 70') and without the cue, the source and the edge punctuation.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from service.nlp.lexicon import ALL_MARKS, RELATIVE_PRONOUNS
+from service.nlp.types import Quote, TextSpan
+
+CueTest = Callable[[Token, str], bool]  # is this token a cue whose lemma takes content of this kind
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def complement_extent(cue: Token, content: Token, dep: str, is_cue: CueTest) -> tuple[Token, set[int]]:
+    """The root whose subtree is the content of the cue's `dep` child `content`, and the tokens left out of it.
+
+    'showed him with his hands in the air in the moments before he was shot', 'called the behavior
+    “outrageous”': PolNeAR's content runs on over what the parse hangs on the verb after the object; and
+    'said that it was too early to tell, and there was no evidence': over a conjunct hung on the cue.
+    'Trump urged supporters to monitor polling places': the content takes in who is urged.
+    """
+    excluded: set[int] = set()
+    if dep == "ccomp" and content.i < cue.i and cue.dep_ == "conj" and cue.head.i < content.left_edge.i:
+        # "A was supposed to happen, but B happened, another source said": the parse makes the cue a conjunct
+        # of A; what the source said is both
+        excluded = {t.i for t in cue.head.subtree if t.i > content.right_edge.i}
+        content = cue.head
+    root = content
+    listener = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < content.i), None)
+    if not excluded and content.i > cue.i:
+        tail = _object_tail(cue, content) if dep == "dobj" else []
+        reach = tail[-1].right_edge.i if tail else content.right_edge.i
+        conjunct = _content_conjunct(cue, reach, dep, is_cue)
+        if conjunct is not None:
+            reach = conjunct.right_edge.i
+        if reach > content.right_edge.i:
+            excluded = {t.i for t in cue.subtree} - set(range(content.left_edge.i, reach + 1))
+            root = cue
+    if dep == "xcomp" and listener is not None:
+        kept = set(range(listener.left_edge.i, content.right_edge.i + 1))
+        excluded = {t.i for t in cue.subtree} - kept
+        root = cue
+    return root, excluded
+
+
+def _object_tail(verb: Token, obj: Token) -> list[Token]:
+    """The verb's dependents right after its object that belong to what is said (up to a comma, a conjunction
+    or another clause of the verb)."""
+    tail: list[Token] = []
+    reach = obj.right_edge.i
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ not in _OBJECT_TAIL_DEPS or child.left_edge.i != reach + 1:
+            break
+        tail.append(child)
+        reach = child.right_edge.i
+    return tail
+
+
+_OBJECT_TAIL_DEPS = ("prep", "oprd", "advcl", "npadvmod", "dative", "acomp")  # parse labels, not words
+
+
+def _content_conjunct(verb: Token, reach: int, dep: str, is_cue: CueTest) -> Token | None:
+    """A conjunct the parse hangs on the cue right after its content that continues what is said: another
+    clause with its own subject ('said that A, and there was B'), another object ('criticized the boom and
+    the profits'), another infinitive; never another cue ('said A and added B')."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.i <= reach:
+            continue
+        between = doc[reach + 1 : child.left_edge.i]
+        if any(not (t.is_punct or t.dep_ in ("cc", "preconj")) for t in between):
+            return None
+        if any(is_cue(child, kind) for kind in ("ccomp", "xcomp", "dobj")):
+            return None
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
+        if dep == "ccomp" and has_subject and is_verb(child):
+            return child
+        if dep == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if dep == "xcomp" and is_verb(child) and not has_subject:
+            return child
+        return None
+    return None
+
+
+def content_segments(
+    doc: Doc, root: Token, excluded: set[int], cue: tuple[Token, ...], source: Token | None
+) -> tuple[tuple[int, int], ...]:
+    """The content's character segments: `root`'s subtree without `excluded`, the cue and the source, trimmed
+    and in runs (none when nothing is left)."""
+    drop = excluded | {t.i for t in cue}
+    relative = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in cue[0].children)
+    if source is not None and source.i not in {t.i for t in root.subtree} and not relative:
+        # a source whose phrase holds the clause ('officials who said that ...' resolved to 'officials') leaves
+        # nothing: such a clause is no attribution of its own (measured on dev: most are wrong)
+        drop |= {t.i for t in source.subtree}
+    # edge to edge: a word the parse hung elsewhere inside the clause is still part of it
+    tokens = [t for t in doc[root.left_edge.i : root.right_edge.i + 1] if t.i not in drop and not t.is_space]
+    if tokens:
+        tokens = _without_trailing_aside(tokens)
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        elif runs and all(doc[j].is_space or doc[j].is_punct for j in range(runs[-1][-1].i + 1, t.i)) \
+                and not any(j in drop for j in range(runs[-1][-1].i + 1, t.i)):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return tuple(seg for run in runs if (seg := _trimmed(run)) is not None)
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """The clause without a non-restrictive aside the writer adds at its end (', which the police have not
+    done', ', who is 70'): PolNeAR leaves it out of what the source said."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return tokens
+    last = words[-1].i
+    for t in tokens:
+        if t.dep_ not in _ASIDE_DEPS or t.right_edge.i < last or t.left_edge.i <= tokens[0].i:
+            continue
+        before = t.doc[t.left_edge.i - 1]
+        if before.text != "," or before.i < tokens[0].i:
+            continue
+        first = t.left_edge
+        if t.dep_ == "relcl" and first.lower_ not in RELATIVE_PRONOUNS and first.lower_ != "whose":
+            continue
+        if t.dep_ != "relcl" and not (first.i == t.i and first.tag_ in _ASIDE_TAGS):
+            continue
+        return [u for u in tokens if u.i < before.i]
+    return tokens
+
+
+_ASIDE_DEPS = ("relcl", "acl", "advcl")
+_ASIDE_TAGS = ("VBG", "VBN")
+
+
+def _trimmed(run: list[Token]) -> tuple[int, int] | None:
+    """A run's character span without the punctuation at its edges (a closing quotation mark stays)."""
+    start, end = 0, len(run)
+    # conjunctions stay: PolNeAR's content of "But a campaign operative decided ..., a source said" starts with But
+    while start < end and run[start].is_punct and not run[start].is_quote:
+        start += 1
+    while end > start and run[end - 1].is_punct and not run[end - 1].is_quote:
+        end -= 1
+    if start >= end or all(t.is_punct for t in run[start:end]):
+        return None
+    first, last = run[start], run[end - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def woven_contents(quotes: tuple[Quote, ...], clauses: Sequence[tuple[int, int]], text: str) -> tuple[Quote, ...]:
+    """The quotations, a partial quote whose content is its marks alone taking the widest reported clause (one
+    segment) that holds it as its content: in 'the campaign said it was ''taking a close look'' at it', what is
+    reported is the clause (dev: 54 of 176 such quotes' contents become PolNeAR's, 1 stops being)."""
+    out: list[Quote] = []
+    for quote in quotes:
+        content = quote.content
+        marks_only = (
+            quote.kind == "partial" and len(quote.segments) == 1
+            and all(ch in ALL_MARKS for ch in text[content.start : quote.start])
+            and all(ch in ALL_MARKS or ch in ",.?!" for ch in text[quote.end : content.end])
+        )
+        holders = [c for c in clauses if c[0] <= content.start and quote.end <= c[1]] if marks_only else []
+        if holders:
+            start, end = max(holders, key=lambda c: c[1] - c[0])
+            start, end = min(start, content.start), max(end, content.end)
+            quote = replace(quote, content=TextSpan(start, end, text[start:end]))
+        out.append(quote)
+    return tuple(out)
