@@ -20,6 +20,7 @@ from service.nlp.reported import ReportedClause, find_reported
 from service.nlp.reported_confidence import reported_confidence
 from service.nlp.resolve import resolve_attribution
 from service.nlp.types import Quote, Speaker, TextSpan
+from service.nlp.unsourced import find_unsourced
 
 
 def reported_speech(doc: Doc, quotes: tuple[Quote, ...], mask: QuoteMask, registry: NameRegistry) -> tuple[Quote, ...]:
@@ -30,7 +31,7 @@ def reported_speech(doc: Doc, quotes: tuple[Quote, ...], mask: QuoteMask, regist
     taken = _TakenChars(text, [(q.content.start, q.content.end) for q in quotes] + [(q.start, q.end) for q in quotes])
     found: list[Quote] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
-    for clause in _outermost(find_reported(doc, mask)):
+    for clause in _outermost(_first_per_cue(find_unsourced(doc, mask), find_reported(doc, mask))):
         if clause.segments in seen or any(taken.any_in(s, e) for s, e in clause.segments):
             continue
         seen.add(clause.segments)
@@ -73,6 +74,13 @@ class _TakenChars:
 
 
 _DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]")
+
+
+def _first_per_cue(first: list[ReportedClause], then: list[ReportedClause]) -> list[ReportedClause]:
+    """Both lists, but a clause of `then` whose cue a clause of `first` already took is left out ('the deal is
+    expected to close': a cue without a source is never also read as its subject speaking)."""
+    taken = {t.i for clause in first for t in clause.cue}
+    return first + [clause for clause in then if not any(t.i in taken for t in clause.cue)]
 
 
 def _outermost(clauses: list[ReportedClause]) -> list[ReportedClause]:
