@@ -2,7 +2,7 @@
 """Fit UNSOURCED_CUES (service/nlp/unsourced.py's table) on PolNeAR train: which cues report without a source.
 
 usage: python scripts/fit_unsourced_cues.py [../shared/data/polnear/train.jsonl] [--docbin PARSED.spacy]
-                                           [--min-count 3] [--min-precision 0.4] [--write] [--show 40]
+                                           [--min-count 3] [--min-precision 0.3] [--write] [--show 40]
 
 Every rule of service/nlp/unsourced.py runs with every lemma allowed. A clause it finds is right when one of
 its segments overlaps the content of a gold attribution that has no source and whose cue overlaps the
@@ -125,7 +125,7 @@ def main() -> int:
     ap.add_argument("gold", nargs="?", default=str(SHARED / "data" / "polnear" / "train.jsonl"))
     ap.add_argument("--docbin", help="a DocBin of the same split, parsed by the service's pipeline")
     ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--min-precision", type=float, default=0.4)
+    ap.add_argument("--min-precision", type=float, default=0.3)
     ap.add_argument("--write", action="store_true", help="rewrite service/nlp/unsourced_cues.py")
     ap.add_argument("--show", type=int, default=40, help="print the most frequent (kind, lemma) pairs")
     args = ap.parse_args()
