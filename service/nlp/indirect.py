@@ -20,7 +20,7 @@ from service.nlp.reported import ReportedClause, find_reported
 from service.nlp.reported_confidence import reported_confidence
 from service.nlp.resolve import resolve_attribution
 from service.nlp.types import Quote, Speaker, TextSpan
-from service.nlp.unsourced import find_unsourced
+from service.nlp.unsourced import UNSOURCED_RULES, find_unsourced
 
 
 def reported_speech(doc: Doc, quotes: tuple[Quote, ...], mask: QuoteMask, registry: NameRegistry) -> tuple[Quote, ...]:
@@ -73,6 +73,7 @@ class _TakenChars:
         return span >= 0 and self._ends[span] > start
 
 
+UNSOURCED_RULE_NAMES = tuple(rule.__name__ for rule in UNSOURCED_RULES)
 _DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]")
 
 
@@ -97,6 +98,12 @@ def _outermost(clauses: list[ReportedClause]) -> list[ReportedClause]:
 
 
 def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) -> Speaker | None:
+    if clause.rule in UNSOURCED_RULE_NAMES:
+        # nobody is named, by construction ('the deal seems unlikely'): the speaker says so, with the measured
+        # probability that PolNeAR gives the attribution no source either
+        return Speaker(name=None, mention=None, type="unknown", role=None, resolution="none",
+                       confidence=reported_confidence(clause.rule, "unresolved"), rule=clause.rule,
+                       name_rule="unresolved")
     if clause.source is None:
         return None
     # the mention never reaches into the clause: around a cue inside it ('The plan, he said, is dead') that is
