@@ -97,9 +97,7 @@ def _around(
         return None
     subject = next((c for c in cue.children if c.dep_ in _SUBJECT_DEPS + ("expl",) and c.i < cue.i), None)
     if complement.dep_ == "ccomp" and (subject is None or subject.dep_ == "expl" or subject.lower_ == "it"):
-        if rule == "agentless_passive":
-            return None  # 'it was reported that ...': passive_reported's, which reads the agent too
-        subject = None  # 'it appears that the game was not boring': the clause alone is reported, by nobody
+        return None  # 'it was reported that ...': passive_reported's, which reads the agent too
     if subject is None and cue.dep_ == "relcl" and cue.head.i < cue.i:
         return None  # the noun the clause describes is outside it: left to a rule that knows the antecedent
     pieces: list[Token] = []
