@@ -21,6 +21,7 @@ from service.nlp.reported_confidence import reported_confidence
 from service.nlp.reported_span import woven_contents
 from service.nlp.resolve import resolve_attribution
 from service.nlp.types import Quote, Speaker, TextSpan
+from service.nlp.unsourced import UNSOURCED_RULES, find_unsourced
 
 
 def with_reported_speech(
@@ -49,7 +50,9 @@ def reported_speech(
     taken = _TakenChars(text, [(q.start, q.end) for q in quotes])
     found: list[Quote] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
-    for clause in _outermost(find_reported(doc, mask) if clauses is None else clauses):
+    for clause in _outermost(
+        _first_per_cue(find_unsourced(doc, mask), find_reported(doc, mask) if clauses is None else clauses)
+    ):
         if clause.segments in seen or any(taken.any_in(s, e) for s, e in clause.segments):
             continue
         seen.add(clause.segments)
@@ -91,7 +94,15 @@ class _TakenChars:
         return span >= 0 and self._ends[span] > start
 
 
+UNSOURCED_RULE_NAMES = tuple(rule.__name__ for rule in UNSOURCED_RULES)
 _DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]")
+
+
+def _first_per_cue(first: list[ReportedClause], then: list[ReportedClause]) -> list[ReportedClause]:
+    """Both lists, but a clause of `then` whose cue a clause of `first` already took is left out ('the deal is
+    expected to close': a cue without a source is never also read as its subject speaking)."""
+    taken = {t.i for clause in first for t in clause.cue}
+    return first + [clause for clause in then if not any(t.i in taken for t in clause.cue)]
 
 
 def _outermost(clauses: list[ReportedClause]) -> list[ReportedClause]:
@@ -108,6 +119,12 @@ def _outermost(clauses: list[ReportedClause]) -> list[ReportedClause]:
 
 
 def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) -> Speaker | None:
+    if clause.rule in UNSOURCED_RULE_NAMES:
+        # nobody is named, by construction ('the deal seems unlikely'): the speaker says so, with the measured
+        # probability that PolNeAR gives the attribution no source either
+        return Speaker(name=None, mention=None, type="unknown", role=None, resolution="none",
+                       confidence=reported_confidence(clause.rule, "unresolved"), rule=clause.rule,
+                       name_rule="unresolved")
     if clause.source is None:
         return None
     # the mention never reaches into the clause: around a cue inside it ('The plan, he said, is dead') that is

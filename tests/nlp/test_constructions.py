@@ -22,6 +22,7 @@ from service.nlp.mentions import MENTION_RULES
 from service.nlp.quotes import QuoteMask, find_quote_spans
 from service.nlp.reported import REPORTED_RULES
 from service.nlp.resolve import SPEAKER_RULES
+from service.nlp.unsourced import UNSOURCED_RULES
 
 
 class Rules(NamedTuple):
@@ -398,6 +399,6 @@ def test_openapi_lists_every_rule() -> None:
     spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
     speaker = spec["components"]["schemas"]["Speaker"]["properties"]
     mention_rules = {r.__name__ for r in MENTION_RULES} | set(DIRECT_RULES + CONTEXT_RULES + COLON_MENTION_RULES)
-    reported_rules = {r.__name__ for r in REPORTED_RULES}  # reported speech names its construction
+    reported_rules = {r.__name__ for r in REPORTED_RULES + UNSOURCED_RULES}  # reported speech names its construction
     assert set(speaker["rule"]["enum"]) == mention_rules | reported_rules
     assert set(speaker["name_rule"]["enum"]) == {r.__name__ for r in SPEAKER_RULES}

@@ -15,6 +15,7 @@ from spacy.language import Language
 from service.nlp import Quote, extract_quotes
 from service.nlp.quotes import QuoteMask, find_quote_spans
 from service.nlp.reported import REPORTED_RULES, find_reported
+from service.nlp.unsourced import UNSOURCED_RULES, find_unsourced
 
 
 class Case(NamedTuple):
@@ -78,6 +79,20 @@ CASES = [
     pytest.param(Case("The meeting was supposed to happen on Monday, but it was delayed by a day, another source said.",
                       "The meeting was supposed to happen on Monday, but it was delayed by a day", "said",
                       "another source", "said_that_clause"), id="cue-as-conjunct-of-the-clause"),
+    # attributions without a source (service/nlp/unsourced.py): the subject and the complement are what is
+    # reported, and the subject is never the speaker
+    pytest.param(Case("The deal seems unlikely to pass the Senate.", "The deal | unlikely to pass the Senate", "seems",
+                      None, "raising_verb"), id="seems-no-source"),
+    pytest.param(Case("Christie appeared to end his bid with a debt.", "Christie | to end his bid with a debt",
+                      "appeared", None, "raising_verb"), id="appeared-to-no-source"),
+    pytest.param(Case("Turnout is expected to rise in the suburbs.", "Turnout | to rise in the suburbs", "is expected",
+                      None, "agentless_passive"), id="is-expected-no-source"),
+    pytest.param(Case("Mr. Quiros was accused of using the money for a condominium.",
+                      "Mr. Quiros | of using the money for a condominium", "was accused", None, "agentless_passive"),
+                 id="was-accused-no-agent"),
+    pytest.param(Case("Bloomberg is reportedly considering a run for president.",
+                      "Bloomberg is | considering a run for president", "reportedly", None, "hearsay_adverb"),
+                 id="reportedly"),
 ]
 
 
@@ -94,13 +109,19 @@ def test_construction(nlp: Language, case: Case) -> None:
     quote = found[0]
     assert quote.cue is not None and quote.cue.text == case.cue
     assert (quote.speaker.mention.text if quote.speaker and quote.speaker.mention else None) == case.mention
-    clauses = find_reported(doc, QuoteMask(doc, find_quote_spans(case.text)))
+    mask = QuoteMask(doc, find_quote_spans(case.text))
+    clauses = find_unsourced(doc, mask) or find_reported(doc, mask)
     rules = {c.rule for c in clauses if (c.start, c.end) == (quote.start, quote.end)}
     assert rules == {case.rule}
 
 
 def test_every_rule_has_a_row() -> None:
-    assert {rule.__name__ for rule in REPORTED_RULES} == {c.values[0].rule for c in CASES}
+    rules = {rule.__name__ for rule in REPORTED_RULES} | {rule.__name__ for rule in UNSOURCED_RULES}
+    assert rules == {c.values[0].rule for c in CASES}
+
+
+def test_a_place_is_not_what_a_raising_verb_reports(nlp: Language) -> None:
+    assert _reported(extract_quotes(nlp("The senator appeared at a rally in Ohio."), indirect=True)) == []
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Fit UNSOURCED_CUES (service/nlp/unsourced.py's table) on PolNeAR train: which cues report without a source.
+
+usage: python scripts/fit_unsourced_cues.py [../shared/data/polnear/train.jsonl] [--docbin PARSED.spacy]
+                                           [--min-count 3] [--min-precision 0.3] [--write] [--show 40]
+
+Every rule of service/nlp/unsourced.py runs with every lemma allowed. A clause it finds is right when one of
+its segments overlaps the content of a gold attribution that has no source and whose cue overlaps the
+clause's cue (the service returns these clauses without a speaker, so only such attributions can match).
+A lemma is kept for a kind when seen at least --min-count times with a precision of at least
+--min-precision, and more often right than a sourced attribution's (whose cue another rule would take).
+--write rewrites service/nlp/unsourced_cues.py; without it the table is printed only.
+Clauses holding a double mark are not counted: the service leaves them to the quotations.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from spacy.tokens import DocBin  # noqa: E402
+
+from service.nlp import load_pipeline, unsourced  # noqa: E402
+from service.nlp.lexicon import DOUBLE_MARKS  # noqa: E402
+from service.nlp.pipeline import article_text, parse_batch  # noqa: E402
+from service.nlp.quotes import QuoteMask, find_quote_spans  # noqa: E402
+
+RULE_KINDS = {"raising_verb": "raising", "agentless_passive": "passive", "hearsay_adverb": "adverb"}
+KINDS = ("raising", "passive", "adverb")
+
+
+class _Everything(frozenset[str]):
+    """A lemma set that holds every lemma: the rules run unrestricted while fitting."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+Counts = Counter[tuple[str, str]]
+
+
+def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counts, Counts, Counts]:
+    """(kind, lemma) -> clauses found, -> clauses right, and -> clauses that are a sourced attribution's."""
+    saved = unsourced.UNSOURCED_CUES
+    unsourced.UNSOURCED_CUES = {kind: _Everything() for kind in KINDS}
+    seen: Counter[tuple[str, str]] = Counter()
+    right: Counter[tuple[str, str]] = Counter()
+    sourced: Counter[tuple[str, str]] = Counter()
+    try:
+        for row, doc in zip(rows, docs, strict=True):
+            text = article_text(doc)
+            mask = QuoteMask(doc, find_quote_spans(text))
+            gold = [
+                ([(c["start"], c["end"]) for c in a["content"]], [(c["start"], c["end"]) for c in a["cue"]],
+                 a["source"])
+                for a in row["attributions"]
+            ]
+            for clause in unsourced.find_unsourced(doc, mask):
+                if any(ch in DOUBLE_MARKS for ch in text[clause.start : clause.end]):
+                    continue
+                key = (RULE_KINDS[clause.rule], clause.entry)
+                seen[key] += 1
+                cue = (clause.cue[0].idx, clause.cue[-1].idx + len(clause.cue[-1].text))
+                matched = [
+                    bool(source) for contents, cues, source in gold
+                    if any(_overlaps(cue, c) for c in cues)
+                    and any(_overlaps(s, g) for s in clause.segments for g in contents)
+                ]
+                if matched and not all(matched):
+                    right[key] += 1
+                elif matched:
+                    sourced[key] += 1
+    finally:
+        unsourced.UNSOURCED_CUES = saved
+    return seen, right, sourced
+
+
+def render(table: dict[str, list[tuple[str, int, float]]]) -> str:
+    """unsourced_cues.py: per kind, lemma -> (clauses seen on train, precision), most frequent first."""
+    lines = [
+        '"""Which cues report without a source; written by scripts/fit_unsourced_cues.py from PolNeAR train.',
+        "",
+        "raising: a verb whose subject and complement are what is reported ('seems unlikely'); passive: a passive cue",
+        "with no agent ('is expected to'); adverb: a hearsay adverb ('reportedly').",
+        '"""',
+        "from __future__ import annotations",
+        "",
+        "# kind -> {lemma: (clauses seen on train, share of them right)}",
+        "UNSOURCED_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {",
+    ]
+    for kind in KINDS:
+        lines.append(f'    "{kind}": {{')
+        line = "       "
+        for lemma, n, precision in sorted(table.get(kind, []), key=lambda e: (-e[1], e[0])):
+            item = f' "{lemma}": ({n}, {precision:.2f}),'
+            if len(line) + len(item) > 118:
+                lines.append(line)
+                line = "       "
+            line += item
+        if line.strip():
+            lines.append(line)
+        lines.append("    },")
+    lines += [
+        "}",
+        "UNSOURCED_CUES: dict[str, frozenset[str]] = {",
+        "    kind: frozenset(cues) for kind, cues in UNSOURCED_CUE_COUNTS.items()",
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="?", default=str(SHARED / "data" / "polnear" / "train.jsonl"))
+    ap.add_argument("--docbin", help="a DocBin of the same split, parsed by the service's pipeline")
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-precision", type=float, default=0.3)
+    ap.add_argument("--write", action="store_true", help="rewrite service/nlp/unsourced_cues.py")
+    ap.add_argument("--show", type=int, default=40, help="print the most frequent (kind, lemma) pairs")
+    args = ap.parse_args()
+    rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    nlp = load_pipeline()
+    if args.docbin:
+        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
+    else:
+        docs = list(parse_batch(nlp, [r["text"] for r in rows]))
+    seen, right, sourced = fit(rows, docs)
+    table: dict[str, list[tuple[str, int, float]]] = {}
+    for (kind, lemma), n in seen.items():
+        precision = right[(kind, lemma)] / n
+        # a cue whose clauses are more often a sourced attribution's is better left to the reported-speech rules
+        if n >= args.min_count and precision >= args.min_precision and right[(kind, lemma)] > sourced[(kind, lemma)]:
+            table.setdefault(kind, []).append((lemma, n, precision))
+    print(f"{'kind':<8} {'lemma':<18} {'n':>5} {'right':>5} {'P':>5} {'sourced':>7} kept")
+    for (kind, lemma), n in sorted(seen.items(), key=lambda kv: -right[kv[0]])[: args.show]:
+        kept = "yes" if any(lem == lemma for lem, _, _ in table.get(kind, [])) else ""
+        good, bad = right[(kind, lemma)], sourced[(kind, lemma)]
+        print(f"{kind:<8} {lemma:<18} {n:>5} {good:>5} {good / n:5.2f} {bad:>7} {kept}")
+    for kind in KINDS:
+        entries = table.get(kind, [])
+        print(f"{kind}: {len(entries)} lemmas kept, {sum(n for _, n, _ in entries)} clauses", file=sys.stderr)
+    if args.write:
+        (ROOT / "service" / "nlp" / "unsourced_cues.py").write_text(render(table), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

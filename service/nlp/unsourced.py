@@ -1,0 +1,140 @@
+"""Attributions without a source: 'the deal seems unlikely', 'turnout is expected to rise', 'he reportedly said'.
+
+PolNeAR marks evidentials and agentless passives as attributions whose source is missing: what is reported is
+the subject and the complement around the cue ('About one of every nine voters' | 'to be Latino' for 'is
+expected'). The subject of such a cue is what the claim is about, never who makes it, so these clauses are
+returned with no source at all (train: 1,980 of 23,289 gold content fragments have no source). Which lemmas
+count is read from UNSOURCED_CUES, fitted on PolNeAR train by `scripts/fit_unsourced_cues.py`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from service.nlp.quotes import QuoteMask
+from service.nlp.reported import ReportedClause
+from service.nlp.unsourced_cues import UNSOURCED_CUES
+
+# what a raising verb or a passive cue takes as its complement (parse labels, not words); a raising verb's
+# preposition only when it compares ('seems like a long shot'), not where it happens ('appeared at a rally')
+_COMPLEMENT_DEPS = ("xcomp", "acomp", "attr", "oprd", "ccomp", "prep")
+_RAISING_PREPOSITIONS = ("like", "as")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+
+UnsourcedRule = Callable[[Token, QuoteMask], "ReportedClause | None"]
+
+
+def raising_verb(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'The deal seems unlikely', 'Christie appeared to end his bid': subject and complement, nobody's words."""
+    if not _is_verb(token) or _is_passive(token) or token.lemma_.lower() not in UNSOURCED_CUES["raising"]:
+        return None
+    if any(c.dep_ in ("dobj", "agent") for c in token.children):
+        return None
+    return _around(token, "raising_verb", (token,), mask, prepositions=_RAISING_PREPOSITIONS)
+
+
+def agentless_passive(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'Turnout is expected to rise', 'Mr. Quiros was accused of using $50 million': a passive with no agent."""
+    if not _is_verb(token) or not _is_passive(token) or token.lemma_.lower() not in UNSOURCED_CUES["passive"]:
+        return None
+    if any(c.dep_ == "agent" for c in token.children):
+        return None
+    aux = tuple(c for c in token.children if c.dep_ == "auxpass" and c.i == token.i - 1)
+    return _around(token, "agentless_passive", aux + (token,), mask)
+
+
+def hearsay_adverb(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'Bloomberg is reportedly considering a run', 'he allegedly brandished a pistol': the clause but the adverb."""
+    if token.dep_ != "advmod" or token.lower_ not in UNSOURCED_CUES["adverb"]:
+        return None
+    clause = token.head
+    if not _is_verb(clause) or mask.inside(clause) or _is_passive(clause):
+        return None  # 'is widely expected to': the passive cue's own modifier
+    tokens = [t for t in clause.subtree if t.i != token.i]
+    segments = _runs(tokens)
+    if not segments:
+        return None
+    return ReportedClause(rule="hearsay_adverb", segments=segments, cue=(token,), source=None, entry=token.lower_)
+
+
+UNSOURCED_RULES: tuple[UnsourcedRule, ...] = (raising_verb, agentless_passive, hearsay_adverb)
+
+
+def find_unsourced(doc: Doc, mask: QuoteMask) -> list[ReportedClause]:
+    """Every unsourced attribution of a parsed article, in text order, the first rule per cue token winning."""
+    found: list[ReportedClause] = []
+    for token in _candidates(doc, mask):
+        for rule in UNSOURCED_RULES:
+            clause = rule(token, mask)
+            if clause is not None:
+                found.append(clause)
+                break
+    found.sort(key=lambda c: (c.start, c.end))
+    return found
+
+
+def _candidates(doc: Doc, mask: QuoteMask) -> Iterator[Token]:
+    for token in doc:
+        if (_is_cue(token) or token.lower_ in UNSOURCED_CUES["adverb"]) and not mask.inside(token):
+            yield token
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in UNSOURCED_CUES["raising"] or lemma in UNSOURCED_CUES["passive"]
+
+
+def _around(
+    cue: Token, rule: str, cue_tokens: tuple[Token, ...], mask: QuoteMask, *, prepositions: tuple[str, ...] = ()
+) -> ReportedClause | None:
+    """The cue's subject and its complement, one segment each ('which' | 'is seen as' | 'aligned with Clinton')."""
+    if mask.inside(cue):
+        return None
+    complement = next((c for c in cue.children if c.dep_ in _COMPLEMENT_DEPS and c.i > cue.i
+                       and (c.dep_ != "prep" or not prepositions or c.lower_ in prepositions)), None)
+    if complement is None:
+        return None
+    subject = next((c for c in cue.children if c.dep_ in _SUBJECT_DEPS + ("expl",) and c.i < cue.i), None)
+    if complement.dep_ == "ccomp" and (subject is None or subject.dep_ == "expl" or subject.lower_ == "it"):
+        return None  # 'it was reported that ...': passive_reported's, which reads the agent too
+    if subject is None and cue.dep_ == "relcl" and cue.head.i < cue.i:
+        return None  # the noun the clause describes is outside it: left to a rule that knows the antecedent
+    pieces: list[Token] = []
+    if subject is not None:
+        pieces += list(subject.subtree)
+    pieces += list(complement.subtree)
+    segments = _runs(pieces)
+    if not segments:
+        return None
+    return ReportedClause(rule=rule, segments=segments, cue=cue_tokens, source=None, entry=cue.lemma_.lower())
+
+
+def _runs(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+    """Character segments of runs of adjacent tokens, punctuation trimmed at the edges of each."""
+    runs: list[list[Token]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.is_space:
+            continue
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    segments = []
+    for run in runs:
+        start, end = 0, len(run)
+        while start < end and run[start].is_punct and not run[start].is_quote:
+            start += 1
+        while end > start and run[end - 1].is_punct and not run[end - 1].is_quote:
+            end -= 1
+        if start < end and not all(t.is_punct for t in run[start:end]):
+            segments.append((run[start].idx, run[end - 1].idx + len(run[end - 1].text)))
+    return tuple(segments)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
