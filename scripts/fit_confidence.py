@@ -120,9 +120,10 @@ def article_folds(scored: list[Attribution], folds: int) -> dict[str, int]:
     return {article: k % folds for k, article in enumerate(articles)}
 
 
-def cross_validated_ece(scored: list[Attribution], l2: float, folds: int) -> tuple[float, int]:
-    """ECE of out-of-fold confidences on train (articles split into `folds`), with the scorer's bins;
-    quotes without a speaker count as confidence 0, as the scorer counts them."""
+def cross_validated_ece(scored: list[Attribution], l2: float, folds: int) -> tuple[float, int, float, int]:
+    """ECE of out-of-fold confidences on train (articles split into `folds`), with the scorer's bins, then
+    the share right among quotes at confidence >= 0.9 and their number; quotes without a speaker count as
+    confidence 0, as the scorer counts them."""
     fold_of = article_folds(scored, folds)
     items: list[tuple[float, bool]] = []
     for fold in range(folds):
@@ -137,7 +138,8 @@ def cross_validated_ece(scored: list[Attribution], l2: float, folds: int) -> tup
         if sel:
             share, mean = sum(r for _, r in sel) / len(sel), sum(c for c, _ in sel) / len(sel)
             ece += len(sel) / len(items) * abs(share - mean)
-    return ece, len(items)
+    high = [r for c, r in items if round(c, 3) >= 0.9]
+    return ece, len(items), sum(high) / max(1, len(high)), len(high)
 
 
 def main() -> int:
@@ -152,8 +154,9 @@ def main() -> int:
     docs = parse(load_pipeline(), rows, Path(args.docs) if args.docs else None)
     scored = attributions(rows, docs)
     if args.folds:
-        ece, count = cross_validated_ece(scored, args.l2, args.folds)
-        print(f"{args.folds}-fold cross-validated ECE on {count} quotes: {ece:.4f}", file=sys.stderr)
+        ece, count, precision, high = cross_validated_ece(scored, args.l2, args.folds)
+        print(f"{args.folds}-fold cross-validated ECE on {count} quotes: {ece:.4f}; precision at confidence >= 0.9: "
+              f"{precision:.4f} of {high} ({high / max(1, count):.0%})", file=sys.stderr)
     model = fit(scored, args.l2)
     Path(args.out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"{model['quotes']} quotes, {model['right']} right; {len(model['weights'])} weights "  # type: ignore[arg-type]
