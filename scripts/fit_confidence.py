@@ -5,8 +5,9 @@ usage: python scripts/fit_confidence.py [../shared/data/polnear/train.jsonl] [--
                                         [--docs /tmp/polnear-docs]   (cache the parses between runs)
 
 A logistic regression over the indicator features of `AttributionFeatures` (Newton's method with an L2
-penalty; numpy, which spaCy brings), then an isotonic map of its outputs (pool adjacent violators), both
-fitted on the same train quotes. Quotes without a speaker are left out: the scorer gives them confidence 0.
+penalty; numpy, which spaCy brings), then an isotonic map of its outputs (pool adjacent violators) fitted on
+the outputs of models that did not see the quote (5 folds by article). Quotes without a speaker are left out:
+the scorer gives them confidence 0.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from service.nlp.confidence import MODEL_PATH, ConfidenceModel
 from service.nlp.pipeline import PIPELINE_VERSION, load_pipeline
 
 MIN_COUNT = 3  # indicators seen on fewer train quotes get no weight of their own
+CALIBRATION_FOLDS = 5  # the isotonic map is fitted on out-of-fold logistic outputs (see `fit`)
 
 
 def fit_logistic(rows: list[list[str]], labels: list[bool], l2: float) -> tuple[float, dict[str, float]]:
@@ -77,30 +79,52 @@ def fit_isotonic(scores: list[float], labels: list[bool]) -> tuple[list[float], 
     return xs, ys
 
 
-def fit(scored: list[Attribution], l2: float) -> dict[str, object]:
+def logistic_output(bias: float, weights: dict[str, float], names: list[str]) -> float:
+    return float(1.0 / (1.0 + np.exp(-(bias + sum(weights.get(n, 0.0) for n in names)))))
+
+
+def fit(scored: list[Attribution], l2: float, calibration_folds: int = CALIBRATION_FOLDS) -> dict[str, object]:
+    """The logistic weights fitted on all of `scored`; the isotonic map fitted on out-of-fold logistic outputs
+    (articles split into `calibration_folds`), so it maps what the weights say of quotes they were not fitted
+    on: fitted on their own training quotes it would inherit their optimism (in 5-fold cross-validation on
+    train, quotes it put at 0.95-0.97 were right 94% of the time)."""
     kept = [a for a in scored if a.features is not None]
     rows = [a.features.indicators() for a in kept if a.features is not None]
     labels = [a.right for a in kept]
     bias, weights = fit_logistic(rows, labels, l2)
-    raw = [1.0 / (1.0 + np.exp(-(bias + sum(weights.get(n, 0.0) for n in names)))) for names in rows]
-    iso_x, iso_y = fit_isotonic([float(r) for r in raw], labels)
+    fold_of = article_folds(kept, calibration_folds)
+    raw = [0.0] * len(kept)
+    for fold in range(calibration_folds):
+        inside = [k for k, a in enumerate(kept) if fold_of[a.article_id] != fold]
+        fold_bias, fold_weights = fit_logistic([rows[k] for k in inside], [labels[k] for k in inside], l2)
+        for k, a in enumerate(kept):
+            if fold_of[a.article_id] == fold:
+                raw[k] = logistic_output(fold_bias, fold_weights, rows[k])
+    iso_x, iso_y = fit_isotonic(raw, labels)
     return {
         "pipeline_version": PIPELINE_VERSION,
         "fitted_on": "PolNeAR train, direct quotes",
         "quotes": len(kept),
         "right": sum(labels),
         "l2": l2,
+        "calibration_folds": calibration_folds,
         "bias": round(bias, 4),
         "weights": dict(sorted(weights.items())),
         "isotonic": {"x": iso_x, "y": iso_y},
     }
 
 
-def cross_validated_ece(scored: list[Attribution], l2: float, folds: int) -> tuple[float, int]:
-    """ECE of out-of-fold confidences on train (articles split into `folds`), with the scorer's bins;
-    quotes without a speaker count as confidence 0, as the scorer counts them."""
+def article_folds(scored: list[Attribution], folds: int) -> dict[str, int]:
+    """Each article's fold: quotes of one article stay together (they share a writer and a speaker)."""
     articles = sorted({a.article_id for a in scored})
-    fold_of = {article: k % folds for k, article in enumerate(articles)}
+    return {article: k % folds for k, article in enumerate(articles)}
+
+
+def cross_validated_ece(scored: list[Attribution], l2: float, folds: int) -> tuple[float, int, float, int]:
+    """ECE of out-of-fold confidences on train (articles split into `folds`), with the scorer's bins, then
+    the share right among quotes at confidence >= 0.9 and their number; quotes without a speaker count as
+    confidence 0, as the scorer counts them."""
+    fold_of = article_folds(scored, folds)
     items: list[tuple[float, bool]] = []
     for fold in range(folds):
         model = ConfidenceModel.from_dict(fit([a for a in scored if fold_of[a.article_id] != fold], l2))
@@ -114,7 +138,8 @@ def cross_validated_ece(scored: list[Attribution], l2: float, folds: int) -> tup
         if sel:
             share, mean = sum(r for _, r in sel) / len(sel), sum(c for c, _ in sel) / len(sel)
             ece += len(sel) / len(items) * abs(share - mean)
-    return ece, len(items)
+    high = [r for c, r in items if round(c, 3) >= 0.9]
+    return ece, len(items), sum(high) / max(1, len(high)), len(high)
 
 
 def main() -> int:
@@ -129,8 +154,9 @@ def main() -> int:
     docs = parse(load_pipeline(), rows, Path(args.docs) if args.docs else None)
     scored = attributions(rows, docs)
     if args.folds:
-        ece, count = cross_validated_ece(scored, args.l2, args.folds)
-        print(f"{args.folds}-fold cross-validated ECE on {count} quotes: {ece:.4f}", file=sys.stderr)
+        ece, count, precision, high = cross_validated_ece(scored, args.l2, args.folds)
+        print(f"{args.folds}-fold cross-validated ECE on {count} quotes: {ece:.4f}; precision at confidence >= 0.9: "
+              f"{precision:.4f} of {high} ({high / max(1, count):.0%})", file=sys.stderr)
     model = fit(scored, args.l2)
     Path(args.out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"{model['quotes']} quotes, {model['right']} right; {len(model['weights'])} weights "  # type: ignore[arg-type]

@@ -1,8 +1,9 @@
 """The probability that an attribution is right, from how it was made.
 
 A logistic model over indicator features (the rules that fired, the quote's kind, where the cue is, how far,
-how long the mention is, how often the article names the speaker), then an isotonic map that corrects what
-is left of its calibration. Both are fitted on PolNeAR train by `scripts/fit_confidence.py`, which writes
+how long the mention is, how often the article names the speaker, whether an 'according to' follows, other
+reporting verbs around the cue, whether the quote before had the same speaker), then an isotonic map that
+corrects what is left of its calibration. Both are fitted on PolNeAR train by `scripts/fit_confidence.py`, which writes
 `confidence.json` beside this module: a few hundred numbers, read once, no library needed at run time.
 "right" is the shared scorer's: the quote is a gold direct quote and the speaker mention overlaps its source.
 """
@@ -35,6 +36,9 @@ class AttributionFeatures:
     inverted: bool = False  # the mention follows the cue ('said Jane Roe')
     cue_lemma: str = ""  # the cue's first word, as a lemma ('say', 'tell', ':')
     quote_words: int = 0
+    source_after: bool = False  # 'according to' follows in the cue's sentence: another source may be the one
+    other_cues: int = 0  # reporting verbs in the cue's sentence besides the cue, outside the quote
+    same_as_previous: bool = False  # the speaker named is the one named for the quote before
 
     def indicators(self) -> list[str]:
         """The names of the model's inputs that are 1 for this attribution (all others are 0)."""
@@ -52,6 +56,9 @@ class AttributionFeatures:
             f"inverted={self.inverted}",
             f"cue_lemma={self.cue_lemma}",
             "quote_words=" + _bucket(self.quote_words, (3, 8, 20)),
+            f"source_after={self.source_after}",
+            "other_cues=" + _bucket(self.other_cues, (0, 1)),
+            f"same_as_previous={self.same_as_previous}",
         ]
 
 

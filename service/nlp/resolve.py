@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from service.nlp.confidence import AttributionFeatures, attribution_confidence
-from service.nlp.lexicon import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, SUBJECT_DEPS
+from service.nlp.lexicon import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REPORTING_VERBS, SUBJECT_DEPS
 from service.nlp.mentions import mention_span
 from service.nlp.names import (
     NameRegistry,
@@ -164,6 +164,7 @@ def resolve_attribution(
     cue_start = cue_tokens[0].idx if cue_tokens else mention.start
     cue_after = cue_start >= quote_range[1]
     person = registry.people.get(naming.name.split()[-1].lower()) if naming.name and naming.type == "person" else None
+    source_after, other_cues = _cue_sentence_features(head, quote_range, cue_tokens, mention.end, cue_after)
     features = AttributionFeatures(
         cue_rule=cue_rule,
         mention_rule=rule,
@@ -177,6 +178,9 @@ def resolve_attribution(
         inverted=bool(cue_tokens) and cue_tokens[0].idx < mention.start,
         cue_lemma=cue_tokens[0].lemma_.lower() if cue_tokens else "",
         quote_words=quote_words,
+        source_after=source_after,
+        other_cues=other_cues,
+        same_as_previous=naming.name is not None and previous is not None and previous.name == naming.name,
     )
     speaker = Speaker(
         name=naming.name,
@@ -189,6 +193,25 @@ def resolve_attribution(
         name_rule=speaker_rule.__name__,
     )
     return speaker, features
+
+
+def _cue_sentence_features(
+    head: Token, quote_range: tuple[int, int], cue_tokens: Sequence[Token], mention_end: int, cue_after: bool
+) -> tuple[bool, int]:
+    """What the rest of the cue's sentence says of the attribution: an 'according to' after the cue, the
+    mention and the quote ('“...,” Roe said, according to CNN': PolNeAR's source is CNN), and how many other
+    reporting verbs it has outside the quote."""
+    sentence = (cue_tokens[0] if cue_tokens else head).sent
+    cue_ids = {t.i for t in cue_tokens}
+    after = max([mention_end, quote_range[1] if cue_after else 0] + [t.idx + len(t) for t in cue_tokens])
+    rest = [t.lower_ for t in sentence if t.idx >= after]
+    other_cues = sum(
+        1 for t in sentence
+        if t.i not in cue_ids and not quote_range[0] <= t.idx < quote_range[1]
+        and t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
+    )
+    source_after = any(a == "according" and b == "to" for a, b in zip(rest, rest[1:], strict=False))
+    return source_after, other_cues
 
 
 def continued(

@@ -11,6 +11,7 @@ from spacy.language import Language
 from service.nlp import extract_quotes
 from service.nlp.confidence import MODEL_PATH, AttributionFeatures, ConfidenceModel, attribution_confidence, load_model
 from service.nlp.cues import CUE_RULES
+from service.nlp.extract import extract_attributions
 from service.nlp.mentions import MENTION_RULES
 from service.nlp.resolve import SPEAKER_RULES
 
@@ -23,7 +24,7 @@ def test_the_committed_model_is_small_and_names_only_known_features() -> None:
     assert MODEL_PATH.stat().st_size < 64_000
     rules = {r.__name__ for r in CUE_RULES + MENTION_RULES + SPEAKER_RULES}  # type: ignore[operator]
     prefixes = {"cue", "mention", "name", "kind", "after", "syntactic", "distance", "mention_words", "name_seen",
-                "inverted", "cue_lemma", "quote_words"}
+                "inverted", "cue_lemma", "quote_words", "source_after", "other_cues", "same_as_previous"}
     for indicator in data["weights"]:
         for part in indicator.split("&"):
             field, _, value = part.partition("=")
@@ -77,3 +78,22 @@ def test_logistic_fit_learns_which_indicator_predicts_right() -> None:
     assert weights["good"] > 0 > weights["bad"]
     p_good = 1 / (1 + pow(2.718281828, -(bias + weights["good"])))
     assert p_good == pytest.approx(0.9, abs=0.02)
+
+
+def test_an_according_to_after_the_cue_and_a_repeated_speaker_are_features(nlp: Language) -> None:
+    text = ("Jane Roe spoke in Ohio on Monday. “We are ready for the vote,” Roe said, according to CNN. "
+            "“And we will win it,” Roe said.")
+    (first, first_features), (second, second_features) = extract_attributions(nlp(text))
+    assert first_features is not None and second_features is not None
+    assert first_features.source_after and not second_features.source_after
+    assert not first_features.same_as_previous and second_features.same_as_previous
+    assert first.speaker is not None and second.speaker is not None
+    # PolNeAR names CNN as the source of the first: the model trusts it less than the plain "Roe said"
+    assert first.speaker.confidence < second.speaker.confidence
+
+
+def test_other_reporting_verbs_in_the_cues_sentence_are_counted(nlp: Language) -> None:
+    text = ("Jane Roe spoke in Ohio on Monday. “We are ready for the vote,” Roe said after Smith had warned "
+            "that the vote would fail.")
+    ((_, features),) = extract_attributions(nlp(text))
+    assert features is not None and features.other_cues == 1
