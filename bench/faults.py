@@ -59,6 +59,8 @@ class Outcome:
     kind: str  # hit / miss / healthz / worst
     seconds: float
     error: str | None
+    ended: float = 0.0  # time.monotonic() when it ended
+
 
 
 class Probe:
@@ -72,7 +74,7 @@ class Probe:
 
     def add(self, kind: str, seconds: float, error: str | None, phase: str | None = None) -> None:
         with self.lock:
-            self.outcomes.append(Outcome(phase or self.phase, kind, seconds, error))
+            self.outcomes.append(Outcome(phase or self.phase, kind, seconds, error, time.monotonic()))
 
 
 def texts() -> list[str]:
@@ -229,6 +231,9 @@ def main() -> int:
     parser.add_argument("--redis-port", type=int, default=8160)
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per probe request")
     parser.add_argument("--phases", default=",".join(p for p, _ in PHASES) + ",sigterm")
+    parser.add_argument("--worst-seconds", type=float, default=dict(PHASES)["worst_case"],
+                        help="length of the worst_case phase (the worst-case requests run up to the 60 s budget)")
+    parser.add_argument("--dump", type=Path, help="write every outcome there, one JSON line each")
     args = parser.parse_args()
     wanted = args.phases.split(",")
     directory = tempfile.mkdtemp(prefix="faults-redis-")
@@ -259,6 +264,7 @@ def main() -> int:
             thread.start()
         background: list[threading.Thread] = []
         for phase, seconds in PHASES:
+            seconds = args.worst_seconds if phase == "worst_case" else seconds
             if phase not in wanted:
                 continue
             probe.phase = phase
@@ -304,7 +310,11 @@ def main() -> int:
         hold.set()
         for thread in threads:
             thread.join(args.timeout + 5)
+        for thread in background:  # the worst-case requests' own answers (they end within the request budget)
+            thread.join(90)
         print_table(probe, [p for p, _ in PHASES if p in wanted] + (["sigterm"] if "sigterm" in wanted else []))
+        if args.dump:
+            args.dump.write_text("".join(json.dumps(vars(o)) + "\n" for o in probe.outcomes))
     finally:
         probe.stop.set()
         hold.set()

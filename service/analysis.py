@@ -10,7 +10,8 @@ from typing import Any
 from spacy.language import Language
 
 from service.cache import ResultCache, cache_key
-from service.nlp import PIPELINE_VERSION, Quote, extract_batch
+from service.isolated import extract_batch  # long articles in a child process when the server runs one
+from service.nlp import PIPELINE_VERSION, Quote
 from service.nlp.deadline import check_deadline
 from service.nlp.speaker_table import QuotedSpeaker, SpeakerEntry, speaker_table
 from service.variants import (

@@ -17,8 +17,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY") or "2")
 # turns through the model one batch at a time (service/nlp/pipeline.py), at most ANALYSIS_CONCURRENCY at once.
 # bench/faults.py measures it against sync workers (docs in /work/notes/15.md and the README).
 worker_class = os.environ.get("WORKER_CLASS") or "service.gunicorn_worker.ProblemThreadWorker"
-# Enough threads for every client a worker may have at once: a request beyond them waits for a thread.
-threads = int(os.environ.get("THREADS") or "32")
+# Enough threads for every client a worker may have at once: a request beyond them waits for a thread. A miss
+# waiting for an analysis place holds one, so 50 clients can put 30+ connections in one worker: with 32 threads
+# its cache hits waited 5-12 s for a thread (bench/faults.py, worst_case phase), with 64 none did.
+threads = int(os.environ.get("THREADS") or "64")
 # A batch of long articles can take tens of seconds to parse.
 timeout = int(os.environ.get("TIMEOUT") or "120")
 # On SIGTERM, workers finish their requests for this long before they are killed.

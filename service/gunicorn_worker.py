@@ -5,6 +5,9 @@
 - A client that stops sending (headers sent, the body never finished) holds one thread for CLIENT_TIMEOUT
   seconds, not forever: gthread sets client sockets blocking without a timeout.
 - On SIGTERM every analysis is brought to end within GRACEFUL_TIMEOUT (a 503 rather than a reset connection).
+- Long analyses run in child processes of a zygote forked once the app is loaded (service/isolated.py).
+- `GET /healthz` and `/readyz` get threads of their own: with every thread of the pool taken (by ~25 clients
+  waiting for an analysis place, or all the load of a killed worker's twin) a health check would queue.
 - The errors gunicorn answers itself, before the app sees the request (a request line over 4094 bytes,
   too many or too large headers, a malformed request), are RFC 9457 problem+json like every other error.
 """
@@ -12,17 +15,26 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
+from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from typing import Any
 
 from gunicorn.http import errors  # type: ignore[import-untyped]
 from gunicorn.workers.gthread import ThreadWorker  # type: ignore[import-untyped]
 
+from service.api.routes import EXTENSION_KEY
+from service.isolated import start_isolation, stop_isolation
 from service.nlp.deadline import stop_all_by
 
 # Seconds a client may leave the connection silent while sending a request or reading the answer.
 CLIENT_TIMEOUT = float(os.environ.get("CLIENT_TIMEOUT") or "10")
+
+# Threads for health checks alone, beside the pool; the start of a request that goes to them.
+HEALTH_THREADS = 2
+_HEALTH_REQUEST = re.compile(rb"GET /(healthz|readyz)[ ?]")
+_PEEK_BYTES = 16
 
 _BAD_REQUEST = (
     errors.InvalidRequestLine, errors.InvalidRequestMethod, errors.InvalidHTTPVersion, errors.InvalidHeader,
@@ -60,12 +72,31 @@ def problem_bytes(status: int, detail: str) -> bytes:
 class ProblemThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn has no type hints
     """gthread with CLIENT_TIMEOUT on client sockets and problem+json error pages."""
 
+    def load_wsgi(self) -> None:
+        """Load the app as gthread does, then fork the zygote for long analyses while this is the only thread."""
+        super().load_wsgi()
+        services = getattr(self.wsgi, "extensions", {}).get(EXTENSION_KEY)
+        if services is not None and os.environ.get("ISOLATE", "true").lower() not in ("0", "false", "no"):
+            start_isolation(services.nlp, close=self.sockets)
+        self.health_pool = ThreadPoolExecutor(HEALTH_THREADS, thread_name_prefix="health")
+
     def enqueue_req(self, conn: Any) -> None:
-        """As gthread, then bound how long the thread may wait on this client."""
+        """As gthread (a health check in a thread of its own), then bound how long the thread may wait on this client.
+
+        Called in the main loop once the client's socket is readable, so the request line has (mostly) arrived.
+        """
+        health = _HEALTH_REQUEST.match(_peek(conn.sock)) is not None
         conn.init()
         conn.sock.settimeout(CLIENT_TIMEOUT)
-        future = self.tpool.submit(self.handle, conn)
+        future = (self.health_pool if health else self.tpool).submit(self.handle, conn)
         self._wrap_future(future, conn)
+
+    def run(self) -> None:
+        """gthread's loop; the zygote (and any child still running) ends with it."""
+        try:
+            super().run()
+        finally:
+            stop_isolation()
 
     def handle_exit(self, sig: int, frame: Any) -> None:
         """SIGTERM: as gthread (stop accepting, finish in-flight requests), and make every analysis end in time.
@@ -94,6 +125,14 @@ class ProblemThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn has n
             _linger(client)
         except OSError:
             self.log.debug("Failed to send error message.")
+
+
+def _peek(sock: socket.socket) -> bytes:
+    """The first bytes the client has sent, left in the socket for the request parser."""
+    try:
+        return sock.recv(_PEEK_BYTES, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+    except OSError:  # nothing yet, or the client is gone: the pool's thread will find out
+        return b""
 
 
 def _linger(client: socket.socket, seconds: float = 1.0, max_bytes: int = 1024 * 1024) -> None:

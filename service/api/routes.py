@@ -69,6 +69,7 @@ def post_quotes() -> Response:
         services.settings.request_time_budget,
         lambda: analyse(quotes_request.articles, quotes_request.options, nlp=services.nlp, cache=services.cache),
         services.slots,
+        chars=sum(len(article.text) for article in quotes_request.articles),
     )
     observe_analysis(analysis, time.perf_counter() - started)
     response = jsonify(dump_analysis(analysis))

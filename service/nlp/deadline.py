@@ -49,3 +49,13 @@ def stopping() -> bool:
 def stop_all_by(seconds: float) -> None:
     """Bring every request's deadline forward to `seconds` from now (a worker stopping gracefully)."""
     _STOP_BY[:] = [time.monotonic() + seconds]
+
+
+def seconds_left() -> float | None:
+    """Seconds until the current deadline (or the process's stop time, if earlier); None without a deadline."""
+    at = _DEADLINE.get()
+    if at is None:
+        return None
+    if _STOP_BY:
+        at = min(at, _STOP_BY[0])
+    return at - time.monotonic()

@@ -12,6 +12,7 @@ from service.api.budget import AnalysisSlots
 from service.api.errors import Problem
 from service.app import create_app
 from service.cache import InMemoryCache
+from service.isolated import AnalysisProcessFailed
 from service.nlp.deadline import DeadlineExceeded, check_deadline, deadline, stop_all_by
 from service.nlp.pipeline import FairLock
 from tests.api.test_routes import assert_problem
@@ -139,3 +140,40 @@ def test_places_are_granted_in_the_order_asked() -> None:
     for thread in [holder, *waiters]:
         thread.join(10)
     assert order == [0, 1, 2, 3]
+
+
+def test_long_requests_take_places_of_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With isolation running, two long requests hold both long places: a short request still gets its place
+    at once, and a third long one is the one that waits (here: a busy 503)."""
+    monkeypatch.setattr("service.api.budget.isolates", lambda chars: chars >= 50_000)
+    slots = AnalysisSlots(1, long_size=2)
+    entered, leave = threading.Semaphore(0), threading.Event()
+
+    def hold() -> None:
+        entered.release()
+        leave.wait(10)
+
+    holders = [threading.Thread(target=slots.run, args=(10, hold, 60_000)) for _ in range(2)]
+    for holder in holders:
+        holder.start()
+    try:
+        assert entered.acquire(timeout=5) and entered.acquire(timeout=5)
+        assert slots.run(0.2, lambda: "short", 3_000) == "short"
+        with pytest.raises(Problem) as refused:
+            slots.run(0.2, lambda: "long", 60_000)
+        assert refused.value.status == 503 and "busy" in refused.value.detail
+    finally:
+        leave.set()
+        for holder in holders:
+            holder.join()
+
+
+def test_an_analysis_process_that_dies_is_a_503() -> None:
+    """A child killed from outside (out of memory) leaves no answer: the caller gets a problem, not a 500."""
+
+    def died() -> None:
+        raise AnalysisProcessFailed("the analysis process 1234 died without an answer")
+
+    with pytest.raises(Problem) as failed:
+        AnalysisSlots(1).run(5, died)
+    assert failed.value.status == 503 and "without an answer" in failed.value.detail

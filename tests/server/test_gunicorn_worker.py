@@ -23,12 +23,11 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[int]:
-    """gunicorn with the project's config, one worker, CLIENT_TIMEOUT 1 s, the app on a blank pipeline."""
+def start_server(**env_extra: str) -> tuple[subprocess.Popen[bytes], int]:
+    """gunicorn with the project's config, one worker, the app on a blank pipeline; (process, port) once it answers."""
     port = free_port()
-    env = {**os.environ, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1", "CLIENT_TIMEOUT": "1",
-           "PYTHONPATH": str(ROOT / "tests" / "server")}
+    env = {**os.environ, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1",
+           "PYTHONPATH": str(ROOT / "tests" / "server"), **env_extra}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "service/gunicorn_conf.py", "blank_app:app"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -43,6 +42,22 @@ def server() -> Iterator[int]:
             pass
         assert process.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
         time.sleep(0.1)
+    return process, port
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[int]:
+    """The server with CLIENT_TIMEOUT 1 s."""
+    process, port = start_server(CLIENT_TIMEOUT="1")
+    yield port
+    process.terminate()
+    process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def two_thread_server() -> Iterator[int]:
+    """The server with a pool of 2 threads and CLIENT_TIMEOUT 3 s."""
+    process, port = start_server(CLIENT_TIMEOUT="3", THREADS="2")
     yield port
     process.terminate()
     process.wait(timeout=30)
@@ -101,6 +116,33 @@ def test_silent_clients_hold_neither_the_worker_nor_health(server: int) -> None:
         for sock in silent:
             answer = sock.recv(65536)
             assert answer.startswith(b"HTTP/1.1 408")
+    finally:
+        for sock in silent:
+            sock.close()
+
+
+def test_health_checks_are_answered_while_every_thread_of_the_pool_is_taken(two_thread_server: int) -> None:
+    """Two silent clients hold both threads of the pool: /healthz and /readyz still answer before either of them
+    is let go, while any other request waits for a pool thread until they are."""
+    head = b"POST /v1/quotes HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nabc"
+    silent = [socket.create_connection(("127.0.0.1", two_thread_server), timeout=10) for _ in range(2)]
+    try:
+        for sock in silent:
+            sock.sendall(head)
+        time.sleep(0.2)
+        # (/readyz is 503 on the blank pipeline: not ready, but answered)
+        for path, expected in ((b"/healthz", 200), (b"/readyz", 503)):
+            request = b"GET " + path + b" HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+            assert exchange(two_thread_server, request)[0] == expected
+        for sock in silent:  # still held: nothing answered yet
+            sock.setblocking(False)
+            with pytest.raises(BlockingIOError):
+                sock.recv(65536)
+        request = b"GET /openapi.yaml HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+        assert exchange(two_thread_server, request)[0] == 200
+        for sock in silent:  # the pool's request was served only once the silent clients had been let go
+            sock.setblocking(True)
+            assert sock.recv(65536).startswith(b"HTTP/1.1 408")
     finally:
         for sock in silent:
             sock.close()
