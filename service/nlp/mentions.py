@@ -27,6 +27,7 @@ from service.nlp.names import is_anonymous, is_role_description, reads_as_cue
 from service.nlp.pipeline import article_text
 from service.nlp.quotes import QuoteMask
 from service.nlp.types import TextSpan
+from service.nlp.window import is_cue_token
 
 MentionRule = Callable[[Token, QuoteMask], Token | None]
 _CLOSING_MARK_ENDINGS = tuple(sorted(CLOSING_MARK_TOKENS))
@@ -199,10 +200,27 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
             before_comma = _subject_before_comma(node, mask) if mask.inside(node.head) else None
             if before_comma is not None:
                 return before_comma
-            node = node.head  # "..., saying" / "and added" take the subject of the clause they hang on
+            # "..., saying" / "and added" take the subject of the clause they hang on, or of the cue above it
+            node = _outer_cue(node, mask) or node.head
             continue
         break
     return fallback
+
+
+def _outer_cue(node: Token, mask: QuoteMask) -> Token | None:
+    """The cue whose reported clause (or clause of time) the parse hangs a participle or conjunct on.
+
+    'Pence said in politics it takes time but added, “...”', 'Trump told Newsmax that Romney “...,” adding,
+    “...”', 'Hannity said ... after the senator won his primary, remarking that': who adds is who said, not
+    the subject of what was said.
+    """
+    clause = node.head
+    if node.dep_ not in ("conj", "advcl") or clause.head is clause or is_cue_token(clause, mask):
+        return None  # '“...,” Roe added, saying': a clause that is a cue of its own has its own speaker
+    reported = clause.dep_ == "ccomp"
+    timed = clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
+    outer = clause.head
+    return outer if (reported or timed) and is_cue_token(outer, mask) else None
 
 
 def _subject_before_comma(participle: Token, mask: QuoteMask) -> Token | None:

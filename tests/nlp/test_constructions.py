@@ -107,6 +107,18 @@ CASES = [
         id="participle-after-the-cue-hung-on-the-quote",
     ),
     pytest.param(
+        Case("Senator Jane Roe said in politics it takes time to build trust but added, “I strongly support the "
+             "plan.”", "I strongly", "Jane Roe", "Senator Jane Roe", "added", "cue",
+             Rules("head_chain", "cue_subject", "proper_name")),
+        id="a-cue-hung-on-the-reported-clause-of-another-cue",
+    ),
+    pytest.param(
+        Case("Mark Hale said after the senator easily won her primary, remarking that she had “paid a very heavy "
+             "price on that issue.”", "paid a very", "Mark Hale", "Mark Hale", "remarking", "cue",
+             Rules("head_chain", "cue_subject", "proper_name")),
+        id="a-cue-hung-on-a-clause-of-time-under-another-cue",
+    ),
+    pytest.param(
         Case("Ivanka Trump noted the rule. She said fathers are not eligible, and when pressed, the 34-year-old "
              "mother of three replied, \"It's meant to help mothers.\"", "It's meant",
              None, "the 34-year-old mother of three", "replied", "cue",
