@@ -55,6 +55,8 @@ dismiss label brand dub term characterize characterise hinting text email messag
 blog pen author sign caption lecture preach headline headlined title titled
 surmise posit theorize theorise
 cite bark denounce confess grouse beam press reprise fume marvel
+quote refer reference publish express react blame credit condemn sing ponder worry remember welcome
+opine recite deride demur apologize
 """)
 
 # "Bennett shot back", "she fired back": verbs that report speech with the particle "back".
