@@ -65,6 +65,9 @@ BACK_VERBS = words("shoot fire hit push snap talk write")
 # INTRODUCING_FOLLOWERS follows ("the agreement goes “nowhere near far enough”" reports nothing).
 INTRODUCING_ONLY_VERBS = words("go")
 INTRODUCING_FOLLOWERS = words(", : on after")
+# Verbs that report speech alone ('“...,” he continued') but not with a verb after them ('Rubio will continue
+# to be “a champion”', 'began to call it “a hoax”'): there they say how long something lasts.
+ASPECTUAL_VERBS = words("continue begin start finish end")
 # Verbs of saying proper: a quote hangs on them rather than on a speech noun or a verb further back.
 SAYING_VERBS = words("say tell add write explain insist argue claim note state declare tweet")
 # Words that may stand between a cue and the quote it governs: "promises a ‘fair treatment’", "said: “".
@@ -112,7 +115,7 @@ candidate nominee chief adviser advisor aide official officer minister's king qu
 trade foreign finance defense defence deputy former u.s. us canadian american opposition conservative
 liberal democratic republican democrat gop independent libertarian activist state federal white house press
 commerce treasury
-mr. mr mrs. mrs ms. ms dr. dr miss sir lord lady gen. gen col. col lt. sgt. rev. prof.
+mr. mr mrs. mrs ms. ms dr. dr miss sir lord lady gen. gen col. col lt. sgt. rev. prof. capt. maj. cmdr. adm. cpl.
 """)
 
 # Lower-case words inside a surname: "Bill de Blasio", "Ludwig van Beethoven".

@@ -22,6 +22,7 @@ from service.nlp.lexicon import (
     SPEAKER_PRONOUNS,
     SUBJECT_DEPS,
     TIME_WORDS,
+    TITLE_WORDS,
 )
 from service.nlp.names import is_anonymous, is_role_description, reads_as_cue
 from service.nlp.pipeline import article_text
@@ -110,8 +111,17 @@ def find_mention(verb: Token, mask: QuoteMask) -> tuple[Token | None, str | None
     for rule in MENTION_RULES:
         head = rule(verb, mask)
         if head is not None:
-            return head, rule.__name__
+            return _past_split_title(head, mask) or head, rule.__name__
     return None, None
+
+
+def _past_split_title(head: Token, mask: QuoteMask) -> Token | None:
+    """'said Army Capt. Christian Pardo': the tokenizer cuts the full stop off a title it does not know
+    ('Capt', '.') and the parse makes the title the speaker; the name right after it is."""
+    doc = head.doc
+    if f"{head.lower_}." not in TITLE_WORDS or head.i + 2 >= len(doc) or doc[head.i + 1].text != ".":
+        return None
+    return _name_at(doc[head.i + 2], mask)
 
 
 def _token_before(verb: Token, mask: QuoteMask) -> Token | None:

@@ -119,6 +119,18 @@ CASES = [
         id="a-cue-hung-on-a-clause-of-time-under-another-cue",
     ),
     pytest.param(
+        Case("In a statement, Cruz said he is certain Rubio will continue to be “a champion for limitless "
+             "opportunity.”", "a champion", "Cruz", "Cruz", "said", "cue",
+             Rules("head_chain", "cue_subject", "new_name")),
+        id="continue-to-be-is-no-cue",
+    ),
+    pytest.param(
+        Case("“We are at war,” said Pentagon spokesman Navy Capt. Jeff Davis, who was asked about the plan.",
+             "We are at war", "Jeff Davis", "Jeff Davis, who was asked about the plan", "said", "cue",
+             Rules("head_chain", "cue_subject", "proper_name")),
+        id="a-title-whose-full-stop-the-tokenizer-cuts-off",
+    ),
+    pytest.param(
         Case("Ivanka Trump noted the rule. She said fathers are not eligible, and when pressed, the 34-year-old "
              "mother of three replied, \"It's meant to help mothers.\"", "It's meant",
              None, "the 34-year-old mother of three", "replied", "cue",
