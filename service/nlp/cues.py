@@ -242,6 +242,28 @@ def nearest_verb(q: CueQuery) -> Cue | None:
     return cue_at(nearest, q.mask, rule="nearest_verb", syntactic=adjacent)
 
 
+def dash_colon(q: CueQuery) -> Cue | None:
+    """'RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “...”': a digest's headline, a dash, and the name
+    of the source before the colon that opens the quote."""
+    text = article_text(q.doc)
+    line_start = text.rfind("\n", 0, q.quote.outer_start) + 1
+    match = _DASH_COLON.search(text, line_start, q.quote.outer_start)
+    if match is None:
+        return None
+    name = q.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    mark = q.doc.char_span(match.end(1), match.end(), alignment_mode="contract")
+    mark = mark if mark else q.doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
+    if name is None or mark is None or name[-1].pos_ not in ("PROPN", "NOUN") or q.mask.inside(name[-1]):
+        return None
+    return _named((mark[-1],), name[-1], "dash_colon", "colon_name")
+
+
+# a dash, perhaps a few words ("-More from"), capitalised names (joined by "and"), a colon, then the quote
+_DASH_COLON = re.compile(
+    r"\s[-–—]\s*(?:[A-Z]\w*\s+(?:from|by)\s+)?([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|&))*)\s*:\s*$"
+)
+
+
 def colon(q: CueQuery) -> Cue | None:
     """'Trump said:' or 'Said Ellis:' or 'Trump:' right before the quote, in its paragraph or the one above."""
     doc, mask = q.doc, q.mask
@@ -274,7 +296,8 @@ def colon(q: CueQuery) -> Cue | None:
 CueRule = Callable[[CueQuery], "Cue | None"]
 # From the most to the least specific; the first answer wins.
 CUE_RULES: tuple[CueRule, ...] = (
-    transcript_label, dash_name, signoff_line, nearer_saying, head_chain, according_to, nearest_verb, colon
+    transcript_label, dash_name, signoff_line, dash_colon, nearer_saying, head_chain, according_to, nearest_verb,
+    colon,
 )
 
 
@@ -286,6 +309,11 @@ def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     for rule in CUE_RULES:
         cue = rule(query)
         if cue is not None:
+            if cue.mention_rule == "subject_fallback":
+                # 'According to AZCentral, one sign read, “...”': a sign is no speaker; who reported it is
+                reported = according_to(query)
+                if reported is not None and reported.speaker_head is not None:
+                    return reported
             return cue
     return None
 

@@ -73,7 +73,7 @@ SAYING_VERBS = words("say tell add write explain insist argue claim note state d
 # Words that may stand between a cue and the quote it governs: "promises a ‘fair treatment’", "said: “".
 ADJACENT_FILLERS = words("a an the it as him her them of to that , :")
 # Documents whose issuer speaks: "Trump released a statement saying ...".
-DOCUMENT_NOUNS = words("statement letter release memo email message post tweet note video ad")
+DOCUMENT_NOUNS = words("statement letter release memo email message post tweet note video ad caption")
 
 # Nouns heading a speech act: "his promise that", "in a statement", "the president’s remark".
 REPORTING_NOUNS = words("""

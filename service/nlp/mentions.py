@@ -167,7 +167,15 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
         )
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
             # "Carney, who insists ..."; "He released a letter that says ...": who issued the document speaks
-            return _issuer(node.head, mask) or node.head
+            issuer = _issuer(node.head, mask)
+            governing = _governing_verb(node.head)
+            if issuer is not None or speaker_like(node.head) or not _reported_by_cue(governing, mask):
+                return issuer or node.head
+            # "Penwell said the world lost a voice that said “...”": a thing inside what another cue reports
+            # is no speaker; that cue's is
+            fallback = fallback or node.head
+            node = governing.head
+            continue
         if subject is not None:
             if speaker_like(subject):
                 return subject
@@ -215,6 +223,11 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
             continue
         break
     return fallback
+
+
+def _reported_by_cue(clause: Token, mask: QuoteMask) -> bool:
+    """Is `clause` what a cue above it reports ('Penwell said [the world lost ...]')?"""
+    return clause.dep_ == "ccomp" and clause.head is not clause and is_cue_token(clause.head, mask)
 
 
 def _outer_cue(node: Token, mask: QuoteMask) -> Token | None:

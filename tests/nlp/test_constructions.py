@@ -131,6 +131,24 @@ CASES = [
         id="a-title-whose-full-stop-the-tokenizer-cuts-off",
     ),
     pytest.param(
+        Case("Polls were early.\n\nRED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: “Gallup’s "
+             "analysis finds that 20 states are solidly Republican.”", "Gallup’s", "Jeffrey M. Jones",
+             "Jeffrey M. Jones", ":", "cue", Rules("dash_colon", "colon_name", "proper_name")),
+        id="a-digest-headline-a-dash-and-the-source-before-the-colon",
+    ),
+    pytest.param(
+        Case("Christian Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is the "
+             "greatest expression of power.”", "love in spite", "Derek Penwell", "Christian Rev. Derek Penwell",
+             "said", "cue", Rules("head_chain", "cue_subject", "proper_name")),
+        id="a-thing-that-said-gives-way-to-the-cue-above",
+    ),
+    pytest.param(
+        Case("According to AZCentral, one Arizona Department of Transportation sign read, “Trust in the Force, but "
+             "always buckle up.”", "Trust in", "AZCentral", "AZCentral", "According to", "cue",
+             Rules("according_to", "according_to", "new_name")),
+        id="according-to-over-a-subject-that-is-no-speaker",
+    ),
+    pytest.param(
         Case("Ivanka Trump noted the rule. She said fathers are not eligible, and when pressed, the 34-year-old "
              "mother of three replied, \"It's meant to help mothers.\"", "It's meant",
              None, "the 34-year-old mother of three", "replied", "cue",
