@@ -63,7 +63,11 @@ def _attributions(
         turn = TRANSCRIPT_LABEL.match(text, span.start, span.end) is not None
         if kind != "term":
             context_cue = None
-            if kind == "full" and not turn and (cue is None or cue.speaker_head is None):
+            # a partial quote with no cue at all goes on from the sentence before too ('Hennessey added. But that is
+            # not the same thing as “properly chargeable under the law.”')
+            if (kind == "full" or kind == "partial" and cue is None) and not turn and (
+                cue is None or cue.speaker_head is None
+            ):
                 context_cue = find_context_cue(doc, span, mask)
             if cue is not None and cue.speaker_head is not None:
                 found = _resolve(cue, span, kind, registry, previous, mask)

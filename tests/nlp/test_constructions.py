@@ -149,6 +149,12 @@ CASES = [
         id="according-to-over-a-subject-that-is-no-speaker",
     ),
     pytest.param(
+        Case("“There are not many federal laws like that,” Hennessey added. But that’s not the same thing as "
+             "“properly chargeable under the law.”", "properly", "Hennessey", "Hennessey", "added", "context",
+             Rules("preceding_sentence", "preceding_sentence", "new_name")),
+        id="a-partial-quote-without-a-cue-goes-on-from-the-sentence-before",
+    ),
+    pytest.param(
         Case("Ivanka Trump noted the rule. She said fathers are not eligible, and when pressed, the 34-year-old "
              "mother of three replied, \"It's meant to help mothers.\"", "It's meant",
              None, "the 34-year-old mother of three", "replied", "cue",
