@@ -11,7 +11,14 @@ from service.nlp.confidence import AttributionFeatures
 from service.nlp.content import reported_content
 from service.nlp.cues import Cue, find_context_cue, find_cue
 from service.nlp.indirect import reported_speech
-from service.nlp.lexicon import CLAUSE_OPENING_VERBS, TERM_MARKERS, TERM_NOUNS, TITLE_SMALL_WORDS, WORK_NOUNS
+from service.nlp.lexicon import (
+    CLAUSE_OPENING_VERBS,
+    DOUBLE_MARKS,
+    TERM_MARKERS,
+    TERM_NOUNS,
+    TITLE_SMALL_WORDS,
+    WORK_NOUNS,
+)
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text, parse_batch
 from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteMask, QuoteSpan, find_quote_spans
@@ -177,7 +184,12 @@ def _same_context(text: str, previous: QuoteSpan | None, span: QuoteSpan) -> boo
     if previous is None:
         return False
     between = text[previous.outer_end : span.outer_start]
-    return between.count("\n") <= 2 and len(between) < 600
+    if between.count("\n") <= 2 and len(between) < 600:
+        return True
+    # '“I am calling ...” Miller said. ¶ She pauses. ¶ “Well, thank you.”': one short paragraph of narration between
+    lines = between.split("\n")
+    middle = [line for line in lines[1:-1] if line.strip()]
+    return len(middle) == 1 and len(middle[0]) < 200 and not any(m in middle[0] for m in DOUBLE_MARKS)
 
 
 def extract_batch(nlp: Language, texts: Sequence[str], *, indirect: bool = False) -> list[tuple[Quote, ...]]:

@@ -155,6 +155,12 @@ CASES = [
         id="a-partial-quote-without-a-cue-goes-on-from-the-sentence-before",
     ),
     pytest.param(
+        Case("“I am calling from the campaign. How are you today?” Miller, a retired worker, said into the phone.\n\n"
+             "She pauses.\n\n“Well, thank you so much.”", "Well, thank", "Miller", "Miller, a retired worker,", None,
+             "context", Rules("paragraph_context", "paragraph_context", "new_name")),
+        id="context-across-one-short-paragraph-of-narration",
+    ),
+    pytest.param(
         Case("Ivanka Trump noted the rule. She said fathers are not eligible, and when pressed, the 34-year-old "
              "mother of three replied, \"It's meant to help mothers.\"", "It's meant",
              None, "the 34-year-old mother of three", "replied", "cue",
