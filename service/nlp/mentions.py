@@ -190,6 +190,10 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
                     if objects:
                         return objects[0]
             if subject is None:
+                # "And Skelly called Braynard “...”": a surname the tagger took for an adverb before the cue
+                named = next((c for c in node.lefts if _surname_as_adverb(c, mask)), None)
+                if named is not None:
+                    return named
                 # "Sen. Durbin, noting the size of the list, said": the parse hangs the name on the participle
                 for child in node.lefts:
                     if child.dep_ in ("advcl", "ccomp") and child.tag_ == "VBG":
@@ -223,6 +227,15 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
             continue
         break
     return fallback
+
+
+def _surname_as_adverb(token: Token, mask: QuoteMask) -> bool:
+    """A capitalised 'adverb' inside a sentence, right before its verb: a name ('And Skelly called')."""
+    return (
+        token.dep_ == "advmod" and token.pos_ == "ADV" and token.is_title and token.is_alpha
+        and not token.is_sent_start and token.i + 1 == token.head.i and not token.head.is_title
+        and not mask.inside(token)
+    )
 
 
 def _reported_by_cue(clause: Token, mask: QuoteMask) -> bool:

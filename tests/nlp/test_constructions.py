@@ -161,6 +161,12 @@ CASES = [
         id="context-across-one-short-paragraph-of-narration",
     ),
     pytest.param(
+        Case("“Having access to the file is valuable,” said Bill Skelly, a strategist. And Skelly called Braynard “a "
+             "real smart guy who understands the data.”", "real smart", "Bill Skelly", "Skelly", "called", "cue",
+             Rules("head_chain", "subject_fallback", "proper_name")),
+        id="a-surname-tagged-as-an-adverb-before-the-cue",
+    ),
+    pytest.param(
         Case("Ivanka Trump noted the rule. She said fathers are not eligible, and when pressed, the 34-year-old "
              "mother of three replied, \"It's meant to help mothers.\"", "It's meant",
              None, "the 34-year-old mother of three", "replied", "cue",
