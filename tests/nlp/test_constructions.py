@@ -162,7 +162,7 @@ CASES = [
     ),
     pytest.param(
         Case("“Having access to the file is valuable,” said Bill Skelly, a strategist. And Skelly called Braynard “a "
-             "real smart guy who understands the data.”", "real smart", "Bill Skelly", "Skelly", "called", "cue",
+             "real smart guy who understands the data.”", "a real smart", "Bill Skelly", "Skelly", "called", "cue",
              Rules("head_chain", "subject_fallback", "proper_name")),
         id="a-surname-tagged-as-an-adverb-before-the-cue",
     ),
