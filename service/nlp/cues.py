@@ -318,13 +318,14 @@ def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     return None
 
 
-def find_context_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
+def find_context_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask, *, after_quote: bool = False) -> Cue | None:
     """A cue with a speaker in the sentence just before a quote that has none of its own (rule
     `preceding_sentence`).
 
     'Schiff said. “The other factor ...”' and 'Cummings called him a master. “He showed ...”': the quote
     continues what the previous sentence attributed. Only within the paragraph, or across one line
-    break when the previous paragraph ends with a colon.
+    break when the previous paragraph ends with a colon. With `after_quote` (a partial quote), only when the
+    sentence before holds a quote itself: the fragment goes on with a quoted speaker's words.
     """
     start = doc.char_span(quote.outer_start, quote.outer_start + 1, alignment_mode="expand")
     if start is None or start.start == 0:
@@ -335,6 +336,8 @@ def find_context_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     previous = doc[sentence.start - 1].sent
     gap = article_text(doc)[previous.end_char : quote.outer_start]
     if gap.count("\n") > 0 and not previous.text.rstrip().endswith(":"):
+        return None
+    if after_quote and not any(mask.inside(t) for t in previous):
         return None
     # The main verb first, then other verbs from the end, then nouns: in '“...,” Earnest said before
     # Bill Clinton's comments.' the quote that follows is Earnest's, not the comments'.

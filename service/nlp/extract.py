@@ -70,12 +70,12 @@ def _attributions(
         turn = TRANSCRIPT_LABEL.match(text, span.start, span.end) is not None
         if kind != "term":
             context_cue = None
-            # a partial quote with no cue at all goes on from the sentence before too ('Hennessey added. But that is
-            # not the same thing as “properly chargeable under the law.”')
+            # a partial quote with no cue at all goes on from a quote's sentence before it ('“...,” Hennessey added.
+            # But that is not the same thing as “properly chargeable under the law.”')
             if (kind == "full" or kind == "partial" and cue is None) and not turn and (
                 cue is None or cue.speaker_head is None
             ):
-                context_cue = find_context_cue(doc, span, mask)
+                context_cue = find_context_cue(doc, span, mask, after_quote=kind == "partial")
             if cue is not None and cue.speaker_head is not None:
                 found = _resolve(cue, span, kind, registry, previous, mask)
             elif context_cue is not None and context_cue.speaker_head is not None:
