@@ -242,6 +242,28 @@ def nearest_verb(q: CueQuery) -> Cue | None:
     return cue_at(nearest, q.mask, rule="nearest_verb", syntactic=adjacent)
 
 
+def dash_colon(q: CueQuery) -> Cue | None:
+    """'RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “...”': a digest's headline, a dash, and the name
+    of the source before the colon that opens the quote."""
+    text = article_text(q.doc)
+    line_start = text.rfind("\n", 0, q.quote.outer_start) + 1
+    match = _DASH_COLON.search(text, line_start, q.quote.outer_start)
+    if match is None:
+        return None
+    name = q.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    mark = q.doc.char_span(match.end(1), match.end(), alignment_mode="contract")
+    mark = mark if mark else q.doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
+    if name is None or mark is None or name[-1].pos_ not in ("PROPN", "NOUN") or q.mask.inside(name[-1]):
+        return None
+    return _named((mark[-1],), name[-1], "dash_colon", "colon_name")
+
+
+# a dash, perhaps a few words ("-More from"), capitalised names (joined by "and"), a colon, then the quote
+_DASH_COLON = re.compile(
+    r"\s[-–—]\s*(?:[A-Z]\w*\s+(?:from|by)\s+)?([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|&))*)\s*:\s*$"
+)
+
+
 def colon(q: CueQuery) -> Cue | None:
     """'Trump said:' or 'Said Ellis:' or 'Trump:' right before the quote, in its paragraph or the one above."""
     doc, mask = q.doc, q.mask
@@ -274,7 +296,8 @@ def colon(q: CueQuery) -> Cue | None:
 CueRule = Callable[[CueQuery], "Cue | None"]
 # From the most to the least specific; the first answer wins.
 CUE_RULES: tuple[CueRule, ...] = (
-    transcript_label, dash_name, signoff_line, nearer_saying, head_chain, according_to, nearest_verb, colon
+    transcript_label, dash_name, signoff_line, dash_colon, nearer_saying, head_chain, according_to, nearest_verb,
+    colon,
 )
 
 
@@ -286,17 +309,23 @@ def find_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     for rule in CUE_RULES:
         cue = rule(query)
         if cue is not None:
+            if cue.mention_rule == "subject_fallback":
+                # 'According to AZCentral, one sign read, “...”': a sign is no speaker; who reported it is
+                reported = according_to(query)
+                if reported is not None and reported.speaker_head is not None:
+                    return reported
             return cue
     return None
 
 
-def find_context_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
+def find_context_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask, *, after_quote: bool = False) -> Cue | None:
     """A cue with a speaker in the sentence just before a quote that has none of its own (rule
     `preceding_sentence`).
 
     'Schiff said. “The other factor ...”' and 'Cummings called him a master. “He showed ...”': the quote
     continues what the previous sentence attributed. Only within the paragraph, or across one line
-    break when the previous paragraph ends with a colon.
+    break when the previous paragraph ends with a colon. With `after_quote` (a partial quote), only when the
+    sentence before holds a quote itself: the fragment goes on with a quoted speaker's words.
     """
     start = doc.char_span(quote.outer_start, quote.outer_start + 1, alignment_mode="expand")
     if start is None or start.start == 0:
@@ -307,6 +336,8 @@ def find_context_cue(doc: Doc, quote: QuoteSpan, mask: QuoteMask) -> Cue | None:
     previous = doc[sentence.start - 1].sent
     gap = article_text(doc)[previous.end_char : quote.outer_start]
     if gap.count("\n") > 0 and not previous.text.rstrip().endswith(":"):
+        return None
+    if after_quote and not any(mask.inside(t) for t in previous):
         return None
     # The main verb first, then other verbs from the end, then nouns: in '“...,” Earnest said before
     # Bill Clinton's comments.' the quote that follows is Earnest's, not the comments'.

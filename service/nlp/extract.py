@@ -11,7 +11,14 @@ from service.nlp.confidence import AttributionFeatures
 from service.nlp.content import reported_content
 from service.nlp.cues import Cue, find_context_cue, find_cue
 from service.nlp.indirect import with_reported_speech
-from service.nlp.lexicon import CLAUSE_OPENING_VERBS, TERM_MARKERS, TERM_NOUNS, TITLE_SMALL_WORDS, WORK_NOUNS
+from service.nlp.lexicon import (
+    CLAUSE_OPENING_VERBS,
+    DOUBLE_MARKS,
+    TERM_MARKERS,
+    TERM_NOUNS,
+    TITLE_SMALL_WORDS,
+    WORK_NOUNS,
+)
 from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text, parse_batch
 from service.nlp.quotes import TRANSCRIPT_LABEL, QuoteMask, QuoteSpan, find_quote_spans
@@ -70,8 +77,12 @@ def _attributions(
         turn = TRANSCRIPT_LABEL.match(text, span.start, span.end) is not None
         if kind != "term":
             context_cue = None
-            if kind == "full" and not turn and (cue is None or cue.speaker_head is None):
-                context_cue = find_context_cue(doc, span, mask)
+            # a partial quote with no cue at all goes on from a quote's sentence before it ('“...,” Hennessey added.
+            # But that is not the same thing as “properly chargeable under the law.”')
+            if (kind == "full" or kind == "partial" and cue is None) and not turn and (
+                cue is None or cue.speaker_head is None
+            ):
+                context_cue = find_context_cue(doc, span, mask, after_quote=kind == "partial")
             if cue is not None and cue.speaker_head is not None:
                 found = _resolve(cue, span, kind, registry, previous, mask)
             elif context_cue is not None and context_cue.speaker_head is not None:
@@ -180,7 +191,12 @@ def _same_context(text: str, previous: QuoteSpan | None, span: QuoteSpan) -> boo
     if previous is None:
         return False
     between = text[previous.outer_end : span.outer_start]
-    return between.count("\n") <= 2 and len(between) < 600
+    if between.count("\n") <= 2 and len(between) < 600:
+        return True
+    # '“I am calling ...” Miller said. ¶ She pauses. ¶ “Well, thank you.”': one short paragraph of narration between
+    lines = between.split("\n")
+    middle = [line for line in lines[1:-1] if line.strip()]
+    return len(middle) == 1 and len(middle[0]) < 200 and not any(m in middle[0] for m in DOUBLE_MARKS)
 
 
 def extract_batch(nlp: Language, texts: Sequence[str], *, indirect: bool = False) -> list[tuple[Quote, ...]]:

@@ -55,6 +55,8 @@ dismiss label brand dub term characterize characterise hinting text email messag
 blog pen author sign caption lecture preach headline headlined title titled
 surmise posit theorize theorise
 cite bark denounce confess grouse beam press reprise fume marvel
+quote refer reference publish express react blame credit condemn sing ponder worry remember welcome
+opine recite deride demur apologize
 """)
 
 # "Bennett shot back", "she fired back": verbs that report speech with the particle "back".
@@ -63,12 +65,15 @@ BACK_VERBS = words("shoot fire hit push snap talk write")
 # INTRODUCING_FOLLOWERS follows ("the agreement goes “nowhere near far enough”" reports nothing).
 INTRODUCING_ONLY_VERBS = words("go")
 INTRODUCING_FOLLOWERS = words(", : on after")
+# Verbs that report speech alone ('“...,” he continued') but not with a verb after them ('Rubio will continue
+# to be “a champion”', 'began to call it “a hoax”'): there they say how long something lasts.
+ASPECTUAL_VERBS = words("continue begin start finish end")
 # Verbs of saying proper: a quote hangs on them rather than on a speech noun or a verb further back.
 SAYING_VERBS = words("say tell add write explain insist argue claim note state declare tweet")
 # Words that may stand between a cue and the quote it governs: "promises a ‘fair treatment’", "said: “".
 ADJACENT_FILLERS = words("a an the it as him her them of to that , :")
 # Documents whose issuer speaks: "Trump released a statement saying ...".
-DOCUMENT_NOUNS = words("statement letter release memo email message post tweet note video ad")
+DOCUMENT_NOUNS = words("statement letter release memo email message post tweet note video ad caption")
 
 # Nouns heading a speech act: "his promise that", "in a statement", "the president’s remark".
 REPORTING_NOUNS = words("""
@@ -110,7 +115,7 @@ candidate nominee chief adviser advisor aide official officer minister's king qu
 trade foreign finance defense defence deputy former u.s. us canadian american opposition conservative
 liberal democratic republican democrat gop independent libertarian activist state federal white house press
 commerce treasury
-mr. mr mrs. mrs ms. ms dr. dr miss sir lord lady gen. gen col. col lt. sgt. rev. prof.
+mr. mr mrs. mrs ms. ms dr. dr miss sir lord lady gen. gen col. col lt. sgt. rev. prof. capt. maj. cmdr. adm. cpl.
 """)
 
 # Lower-case words inside a surname: "Bill de Blasio", "Ludwig van Beethoven".

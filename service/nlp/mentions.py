@@ -22,11 +22,13 @@ from service.nlp.lexicon import (
     SPEAKER_PRONOUNS,
     SUBJECT_DEPS,
     TIME_WORDS,
+    TITLE_WORDS,
 )
 from service.nlp.names import is_anonymous, is_role_description, reads_as_cue
 from service.nlp.pipeline import article_text
 from service.nlp.quotes import QuoteMask
 from service.nlp.types import TextSpan
+from service.nlp.window import is_cue_token
 
 MentionRule = Callable[[Token, QuoteMask], Token | None]
 _CLOSING_MARK_ENDINGS = tuple(sorted(CLOSING_MARK_TOKENS))
@@ -109,8 +111,17 @@ def find_mention(verb: Token, mask: QuoteMask) -> tuple[Token | None, str | None
     for rule in MENTION_RULES:
         head = rule(verb, mask)
         if head is not None:
-            return head, rule.__name__
+            return _past_split_title(head, mask) or head, rule.__name__
     return None, None
+
+
+def _past_split_title(head: Token, mask: QuoteMask) -> Token | None:
+    """'said Army Capt. Christian Pardo': the tokenizer cuts the full stop off a title it does not know
+    ('Capt', '.') and the parse makes the title the speaker; the name right after it is."""
+    doc = head.doc
+    if f"{head.lower_}." not in TITLE_WORDS or head.i + 2 >= len(doc) or doc[head.i + 1].text != ".":
+        return None
+    return _name_at(doc[head.i + 2], mask)
 
 
 def _token_before(verb: Token, mask: QuoteMask) -> Token | None:
@@ -156,7 +167,15 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
         )
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
             # "Carney, who insists ..."; "He released a letter that says ...": who issued the document speaks
-            return _issuer(node.head, mask) or node.head
+            issuer = _issuer(node.head, mask)
+            governing = _governing_verb(node.head)
+            if issuer is not None or speaker_like(node.head) or not _reported_by_cue(governing, mask):
+                return issuer or node.head
+            # "Penwell said the world lost a voice that said “...”": a thing inside what another cue reports
+            # is no speaker; that cue's is
+            fallback = fallback or node.head
+            node = governing.head
+            continue
         if subject is not None:
             if speaker_like(subject):
                 return subject
@@ -171,6 +190,10 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
                     if objects:
                         return objects[0]
             if subject is None:
+                # "And Skelly called Braynard “...”": a surname the tagger took for an adverb before the cue
+                named = next((c for c in node.lefts if _surname_as_adverb(c, mask)), None)
+                if named is not None:
+                    return named
                 # "Sen. Durbin, noting the size of the list, said": the parse hangs the name on the participle
                 for child in node.lefts:
                     if child.dep_ in ("advcl", "ccomp") and child.tag_ == "VBG":
@@ -199,10 +222,41 @@ def _speaker_head(cue: Token, mask: QuoteMask) -> Token | None:
             before_comma = _subject_before_comma(node, mask) if mask.inside(node.head) else None
             if before_comma is not None:
                 return before_comma
-            node = node.head  # "..., saying" / "and added" take the subject of the clause they hang on
+            # "..., saying" / "and added" take the subject of the clause they hang on, or of the cue above it
+            node = _outer_cue(node, mask) or node.head
             continue
         break
     return fallback
+
+
+def _surname_as_adverb(token: Token, mask: QuoteMask) -> bool:
+    """A capitalised 'adverb' inside a sentence, right before its verb: a name ('And Skelly called')."""
+    return (
+        token.dep_ == "advmod" and token.pos_ == "ADV" and token.is_title and token.is_alpha
+        and not token.is_sent_start and token.i + 1 == token.head.i and not token.head.is_title
+        and not mask.inside(token)
+    )
+
+
+def _reported_by_cue(clause: Token, mask: QuoteMask) -> bool:
+    """Is `clause` what a cue above it reports ('Penwell said [the world lost ...]')?"""
+    return clause.dep_ == "ccomp" and clause.head is not clause and is_cue_token(clause.head, mask)
+
+
+def _outer_cue(node: Token, mask: QuoteMask) -> Token | None:
+    """The cue whose reported clause (or clause of time) the parse hangs a participle or conjunct on.
+
+    'Pence said in politics it takes time but added, “...”', 'Trump told Newsmax that Romney “...,” adding,
+    “...”', 'Hannity said ... after the senator won his primary, remarking that': who adds is who said, not
+    the subject of what was said.
+    """
+    clause = node.head
+    if node.dep_ not in ("conj", "advcl") or clause.head is clause or is_cue_token(clause, mask):
+        return None  # '“...,” Roe added, saying': a clause that is a cue of its own has its own speaker
+    reported = clause.dep_ == "ccomp"
+    timed = clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
+    outer = clause.head
+    return outer if (reported or timed) and is_cue_token(outer, mask) else None
 
 
 def _subject_before_comma(participle: Token, mask: QuoteMask) -> Token | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lexicon import (
+    ASPECTUAL_VERBS,
     BACK_VERBS,
     INTRODUCING_FOLLOWERS,
     INTRODUCING_ONLY_VERBS,
@@ -30,11 +31,18 @@ def is_cue_token(token: Token, mask: QuoteMask) -> bool:
     if lemma in INTRODUCING_ONLY_VERBS:
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ in INTRODUCING_FOLLOWERS and not mask.inside(following)
+    if lemma in ASPECTUAL_VERBS and any(_infinitive(c, mask) for c in token.children):
+        return False  # "will continue to be “a champion”"
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return lemma in REPORTING_VERBS or token.text.lower() in REPORTING_VERBS
     if token.pos_ == "NOUN":
         return lemma in REPORTING_NOUNS
     return False
+
+
+def _infinitive(child: Token, mask: QuoteMask) -> bool:
+    """A 'to' infinitive outside quotes that complements its verb: "continue [to be]"."""
+    return child.dep_ == "xcomp" and not mask.inside(child) and any(c.tag_ == "TO" for c in child.children)
 
 
 def quote_tokens(doc: Doc, quote: QuoteSpan) -> list[Token]:

@@ -108,6 +108,66 @@ CASES = [
         id="participle-after-the-cue-hung-on-the-quote",
     ),
     pytest.param(
+        Case("Senator Jane Roe said in politics it takes time to build trust but added, “I strongly support the "
+             "plan.”", "I strongly", "Jane Roe", "Senator Jane Roe", "added", "cue",
+             Rules("head_chain", "cue_subject", "proper_name")),
+        id="a-cue-hung-on-the-reported-clause-of-another-cue",
+    ),
+    pytest.param(
+        Case("Mark Hale said after the senator easily won her primary, remarking that she had “paid a very heavy "
+             "price on that issue.”", "paid a very", "Mark Hale", "Mark Hale", "remarking", "cue",
+             Rules("head_chain", "cue_subject", "proper_name")),
+        id="a-cue-hung-on-a-clause-of-time-under-another-cue",
+    ),
+    pytest.param(
+        Case("In a statement, Cruz said he is certain Rubio will continue to be “a champion for limitless "
+             "opportunity.”", "a champion", "Cruz", "Cruz", "said", "cue",
+             Rules("head_chain", "cue_subject", "new_name")),
+        id="continue-to-be-is-no-cue",
+    ),
+    pytest.param(
+        Case("“We are at war,” said Pentagon spokesman Navy Capt. Jeff Davis, who was asked about the plan.",
+             "We are at war", "Jeff Davis", "Jeff Davis, who was asked about the plan", "said", "cue",
+             Rules("head_chain", "cue_subject", "proper_name")),
+        id="a-title-whose-full-stop-the-tokenizer-cuts-off",
+    ),
+    pytest.param(
+        Case("Polls were early.\n\nRED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: “Gallup’s "
+             "analysis finds that 20 states are solidly Republican.”", "Gallup’s", "Jeffrey M. Jones",
+             "Jeffrey M. Jones", ":", "cue", Rules("dash_colon", "colon_name", "proper_name")),
+        id="a-digest-headline-a-dash-and-the-source-before-the-colon",
+    ),
+    pytest.param(
+        Case("Christian Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is the "
+             "greatest expression of power.”", "love in spite", "Derek Penwell", "Christian Rev. Derek Penwell",
+             "said", "cue", Rules("head_chain", "cue_subject", "proper_name")),
+        id="a-thing-that-said-gives-way-to-the-cue-above",
+    ),
+    pytest.param(
+        Case("According to AZCentral, one Arizona Department of Transportation sign read, “Trust in the Force, but "
+             "always buckle up.”", "Trust in", "AZCentral", "AZCentral", "According to", "cue",
+             Rules("according_to", "according_to", "new_name")),
+        id="according-to-over-a-subject-that-is-no-speaker",
+    ),
+    pytest.param(
+        Case("“There are not many federal laws like that,” Hennessey added. But that’s not the same thing as "
+             "“properly chargeable under the law.”", "properly", "Hennessey", "Hennessey", "added", "context",
+             Rules("preceding_sentence", "preceding_sentence", "new_name")),
+        id="a-partial-quote-without-a-cue-goes-on-from-the-sentence-before",
+    ),
+    pytest.param(
+        Case("“I am calling from the campaign. How are you today?” Miller, a retired worker, said into the phone.\n\n"
+             "She pauses.\n\n“Well, thank you so much.”", "Well, thank", "Miller", "Miller, a retired worker,", None,
+             "context", Rules("paragraph_context", "paragraph_context", "new_name")),
+        id="context-across-one-short-paragraph-of-narration",
+    ),
+    pytest.param(
+        Case("“Having access to the file is valuable,” said Bill Skelly, a strategist. And Skelly called Braynard “a "
+             "real smart guy who understands the data.”", "a real smart", "Bill Skelly", "Skelly", "called", "cue",
+             Rules("head_chain", "subject_fallback", "proper_name")),
+        id="a-surname-tagged-as-an-adverb-before-the-cue",
+    ),
+    pytest.param(
         Case("Ivanka Trump noted the rule. She said fathers are not eligible, and when pressed, the 34-year-old "
              "mother of three replied, \"It's meant to help mothers.\"", "It's meant",
              None, "the 34-year-old mother of three", "replied", "cue",
