@@ -31,7 +31,8 @@ import numpy.typing as npt
 
 from service.variants.archive_candidates import BigramIndex
 from service.variants.archive_tokens import ArchiveTokens, TokenChunk, normalise_chunk
-from service.variants.groups import DEFAULT_MIN_SIMILARITY, _match_pair, groups_of_pairs, numbered
+from service.variants.archive_edges import LinkedEdges
+from service.variants.groups import DEFAULT_MIN_SIMILARITY, _Edge, _match_pair, groups_of_edges, numbered
 from service.variants.normalise import NormalisedQuote
 from service.variants.types import QuoteRef, VariantGroup
 
@@ -47,6 +48,7 @@ _Result = TypeVar("_Result")
 _QUOTES: Sequence[QuoteRef] | None = None
 _TOKENS: ArchiveTokens | None = None
 _PAIRS: Ints | None = None
+_EDGES: LinkedEdges | None = None
 
 
 def group_archive_variants(
@@ -57,7 +59,7 @@ def group_archive_variants(
     stats: MutableMapping[str, float] | None = None,
 ) -> list[VariantGroup]:
     """`group_variants(quotes)` on `workers` processes; `stats` (if given) gets counts and seconds per step."""
-    global _QUOTES, _TOKENS, _PAIRS
+    global _QUOTES, _TOKENS, _PAIRS, _EDGES
     record = _Recorder(stats)
     tokens = archive_tokens(quotes, workers=workers)
     record.step("normalise")
@@ -66,15 +68,15 @@ def group_archive_variants(
     _QUOTES, _TOKENS, _PAIRS = quotes, tokens, pairs
     try:
         chunks = [(i, min(i + TASK_PAIRS, len(pairs)), min_similarity) for i in range(0, len(pairs), TASK_PAIRS)]
-        linked = numpy.concatenate([numpy.zeros(0, dtype=numpy.int64), *_run(_linking_pairs, chunks, workers)])
+        linked = LinkedEdges.join(_run(_linking_pairs, chunks, workers))
         _PAIRS = None
         del pairs
-        record.step("match", linked=len(linked))
-        tasks = [(task, min_similarity) for task in _tasks(_parts(linked, tokens.count))]
-        del linked
+        record.step("match", linked=len(linked.keys))
+        _EDGES = linked
+        tasks = [(task, min_similarity) for task in _tasks(_parts(linked.keys, tokens.count))]
         results = _run(_group_task, tasks, workers)
     finally:
-        _QUOTES = _TOKENS = _PAIRS = None
+        _QUOTES = _TOKENS = _PAIRS = _EDGES = None
     rooted = sorted((item for result in results for item in result), key=lambda item: item[0])
     groups = numbered(rooted)
     record.step("group", groups=len(groups))
@@ -139,12 +141,12 @@ def _candidate_keys(tokens: ArchiveTokens) -> Ints:
     return numpy.concatenate([numpy.zeros(0, dtype=numpy.int64), *blocks])
 
 
-# A connected part of the candidate graph: its quotes (sorted) and its candidate pairs (sorted).
-_Part = tuple[list[int], list[tuple[int, int]]]
+# A connected part of the graph of linked pairs: its quotes (sorted) and its edges (indices, in pair order).
+_Part = tuple[list[int], list[int]]
 
 
 def _parts(keys: Ints, count: int) -> list[_Part]:
-    """Connected parts of the graph of pair keys: (quotes, sorted pairs), parts in order of their first quote."""
+    """Connected parts of the graph of sorted pair keys: (quotes, key indices), in order of their first quote."""
     pairs = list(zip((keys // count).tolist(), (keys % count).tolist(), strict=True))
     parent = list(range(count))
 
@@ -159,10 +161,10 @@ def _parts(keys: Ints, count: int) -> list[_Part]:
         if root_a != root_b:
             parent[max(root_a, root_b)] = min(root_a, root_b)
     members: dict[int, set[int]] = defaultdict(set)
-    edges: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for a, b in pairs:
+    edges: dict[int, list[int]] = defaultdict(list)
+    for index, (a, b) in enumerate(pairs):
         root = find(a)
-        edges[root].append((a, b))
+        edges[root].append(index)
         members[root].update((a, b))
     return [(sorted(members[root]), edges[root]) for root in sorted(edges)]
 
@@ -187,31 +189,33 @@ def _rebuilt(index: int) -> NormalisedQuote:
     return _TOKENS.quote(index, _QUOTES[index].text)
 
 
-def _linking_pairs(start: int, stop: int, min_similarity: float) -> Ints:
-    """The candidate pairs [start, stop) that match (an edge of the grouping), as keys."""
+def _linking_pairs(start: int, stop: int, min_similarity: float) -> LinkedEdges:
+    """The candidate pairs [start, stop) that match (the edges of the grouping), with their matches."""
     quotes, pairs = _QUOTES, _PAIRS
     assert quotes is not None and pairs is not None
     count = len(quotes)
     keys = pairs[start:stop]
     normalised: dict[int, NormalisedQuote] = {}
-    linked: list[int] = []
+    linked: list[tuple[int, _Edge]] = []
     for key, a, b in zip(keys.tolist(), (keys // count).tolist(), (keys % count).tolist(), strict=True):
         for i in (a, b):
             if i not in normalised:
                 normalised[i] = _rebuilt(i)
-        if _match_pair(a, b, quotes, normalised, min_similarity) is not None:
-            linked.append(key)
-    return numpy.array(linked, dtype=numpy.int64)
+        edge = _match_pair(a, b, quotes, normalised, min_similarity)
+        if edge is not None:
+            linked.append((key, edge))
+    return LinkedEdges.of(linked)
 
 
 def _group_task(task: list[_Part], min_similarity: float) -> list[tuple[int, VariantGroup]]:
-    """Group each part of a task on its own: its quotes rebuilt, then the request's grouping."""
-    quotes = _QUOTES
-    assert quotes is not None
+    """Group each part of a task on its own: its quotes rebuilt, its edges as matched before."""
+    quotes, edges = _QUOTES, _EDGES
+    assert quotes is not None and edges is not None
     rooted: list[tuple[int, VariantGroup]] = []
-    for members, pairs in task:
+    for members, edge_indices in task:
         normalised = {i: _rebuilt(i) for i in members}
-        rooted.extend(groups_of_pairs(pairs, quotes, normalised, min_similarity))
+        part_edges = [edges.edge(k, normalised) for k in edge_indices]
+        rooted.extend(groups_of_edges(part_edges, quotes, normalised, min_similarity))
     return rooted
 
 
