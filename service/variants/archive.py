@@ -30,8 +30,8 @@ import numpy
 import numpy.typing as npt
 
 from service.variants.archive_candidates import BigramIndex
-from service.variants.archive_tokens import ArchiveTokens, TokenChunk, normalise_chunk
 from service.variants.archive_edges import LinkedEdges
+from service.variants.archive_tokens import ArchiveTokens, normalise_chunk
 from service.variants.groups import DEFAULT_MIN_SIMILARITY, _Edge, _match_pair, groups_of_edges, numbered
 from service.variants.normalise import NormalisedQuote
 from service.variants.types import QuoteRef, VariantGroup

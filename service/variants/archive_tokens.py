@@ -87,7 +87,9 @@ class ArchiveTokens:
         offsets = numpy.zeros(sum(len(x) for x in lengths) + 1, dtype=numpy.int64)
         if lengths:
             numpy.cumsum(numpy.concatenate(lengths), out=offsets[1:])
-        return cls(list(vocabulary), *joined, offsets)  # type: ignore[arg-type]
+        ids, starts, ends, piece_ids, sentences = (numpy.asarray(column, dtype=numpy.int32) for column in joined[:5])
+        content = numpy.asarray(joined[5], dtype=numpy.bool_)
+        return cls(list(vocabulary), ids, starts, ends, piece_ids, sentences, content, offsets)
 
     @property
     def count(self) -> int:
