@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from service.variants import QuoteRef, VariantGroup, group_variants  # noqa: E402
-from service.variants.archive import archive_candidate_pairs, group_archive_variants  # noqa: E402
+from service.variants.archive import group_archive_variants  # noqa: E402
 from service.variants.groups import DEFAULT_MIN_SIMILARITY, candidate_pairs  # noqa: E402
 from service.variants.normalise import normalise  # noqa: E402
 
@@ -234,11 +234,12 @@ def run_synthetic(n: int, seed: int, *, archive: bool = False, workers: int = 1)
     # other processes disturbed least. Each run starts from a collected heap.
     seconds = float("inf")
     cpu = float("inf")
+    steps: dict[str, float] = {}
     for _ in range(7 if n <= 1000 else 5 if n <= 10000 else 1):
         gc.collect()
         start, start_cpu = time.perf_counter(), _cpu_seconds()
         if archive:
-            groups = group_archive_variants(data.quotes, workers=workers)
+            groups = group_archive_variants(data.quotes, workers=workers, stats=steps)
         else:
             groups = group_variants(data.quotes)
         seconds = min(seconds, time.perf_counter() - start)
@@ -246,7 +247,7 @@ def run_synthetic(n: int, seed: int, *, archive: bool = False, workers: int = 1)
     peak = _peak_rss_mb()
     recall, precision = score(data, groups)
     if archive:
-        candidates = len(archive_candidate_pairs(data.quotes, workers=workers))
+        candidates = int(steps["candidates"])  # counted by the run itself: a second pass would double the wait
     else:
         candidates = len(candidate_pairs([normalise(q.text) for q in data.quotes]))
     # Recall by planted relation: a variant counts as found when it shares a group with its full quote.
@@ -268,6 +269,11 @@ def run_synthetic(n: int, seed: int, *, archive: bool = False, workers: int = 1)
     for kind in sorted(total):
         print(f"{kind:<16}{found[kind]:>8}{total[kind]:>8}")
     print("members by relation: " + ", ".join(f"{r} {c}" for r, c in sorted(relations.items())))
+    if archive:
+        print("steps (wall / CPU s): " + ", ".join(
+            f"{name} {steps[name + '_seconds']:.1f} / {steps[name + '_cpu']:.1f}"
+            for name in ("normalise", "candidates", "match", "group")
+        ) + f"; linked pairs {int(steps['linked'])}")
     print(f"peak RSS {peak} MB (after generating the quotes: {rss_before} MB); CPU {cpu:.1f} s, this process "
           f"and its workers; load {os.getloadavg()[0]:.1f}")
     return {

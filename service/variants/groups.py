@@ -89,6 +89,13 @@ def groups_of_pairs(
         for a, b in pairs
         if (edge := _match_pair(a, b, quotes, normalised, min_similarity)) is not None
     ]
+    return groups_of_edges(edges, quotes, normalised, min_similarity)
+
+
+def groups_of_edges(
+    edges: Sequence[_Edge], quotes: Sequence[QuoteRef], normalised: _Normalised, min_similarity: float
+) -> list[tuple[int, VariantGroup]]:
+    """`groups_of_pairs` from the matched pairs (in sorted pair order): an archive matches them beforehand."""
     roots = _assign_roots(edges, normalised)
     groups = _split_by_sentence(roots, normalised)
     direct = {(e.member, e.container): e.match for e in edges}

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.variants import QuoteRef, group_variants
-from service.variants.archive import archive_candidate_pairs, group_archive_variants
+from service.variants import QuoteRef, archive_candidates, group_variants
+from service.variants.archive import archive_candidate_pairs, archive_tokens, group_archive_variants
 from service.variants.groups import candidate_pairs
 from service.variants.normalise import normalise
 from tests.variants.test_groups import SEED_QUOTES, _load_bench
@@ -56,3 +56,23 @@ def test_any_quotes_group_as_the_request_does(items: list[tuple[str, str | None]
     """Generated quotes from a tiny vocabulary (many shared bigrams, ellipses, ties)."""
     quotes = [QuoteRef(f"a{n % 3}#q{n}", text, speaker, f"a{n % 3}") for n, (text, speaker) in enumerate(items)]
     assert group_archive_variants(quotes) == group_variants(quotes)
+
+
+def test_quotes_rebuilt_from_the_flat_tokens_equal_normalise() -> None:
+    """Every field of every quote, ellipses, contractions, numbers and percent signs included."""
+    bench = _load_bench()
+    texts = [q.text for q in seed_refs() + bench.synthesise(500, seed=2).quotes]
+    texts += ["We’ve had 25% … of the U.S., Mr. Smith said. Two . . . deals!", "", "…", "it's 1,000 [...] won't"]
+    tokens = archive_tokens([QuoteRef(f"a#q{n}", t, None, "a") for n, t in enumerate(texts)], workers=2)
+    assert tokens.count == len(texts)
+    assert [tokens.quote(i, t) for i, t in enumerate(texts)] == [normalise(t) for t in texts]
+
+
+def test_small_blocks_give_the_same_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pairs made block by block of their first quote (here ~40 blocks) are the pairs of one block."""
+    bench = _load_bench()
+    quotes = bench.synthesise(1500, seed=9).quotes
+    expected = sorted(candidate_pairs([normalise(q.text) for q in quotes]))
+    monkeypatch.setattr(archive_candidates, "BLOCK_CONTRIBUTIONS", 500)
+    assert len(archive_candidates._block_bounds(len(quotes), 20_000)) == 40
+    assert archive_candidate_pairs(quotes) == expected

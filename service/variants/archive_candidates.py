@@ -1,0 +1,223 @@
+"""`candidate_pairs` over an archive: the same pairs, from numpy arrays, in blocks of bounded size.
+
+1. Bigrams: the bigrams of each piece (two token ids packed into an int64, ids numbered in the
+   tokens' string order, so ties break as the strings do in `candidate_pairs`), straight from the
+   flat tokens of `ArchiveTokens`.
+2. Postings, document frequencies and each piece's rarest usable bigrams (the proposers' entries)
+   by numpy sorts.
+3. Support: each proposer entry names every quote in its bigram's posting. Materialising all of
+   them at once is what did not scale (16.9 GB at a million quotes), so pairs are made in blocks of
+   their first quote: block [low, high) takes, from every entry, the partners in [low, high) below
+   the proposer, and from its own proposers the partners above them. A pair's support from either
+   side lands in the block of its first quote, so each block sums its pairs completely, keeps those
+   with support >= 2 and applies the shared-bigram test, and the arrays of one block are dropped
+   before the next (postings are sorted, so each range is two binary searches).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import numpy
+import numpy.typing as npt
+
+from service.variants.archive_tokens import ArchiveTokens
+from service.variants.groups import MIN_SHARED_BIGRAMS, MIN_SHARED_FRACTION, posting_limit, rarest_bigrams
+
+Ints = npt.NDArray[numpy.int64]
+
+# Partners a block may name at most (its arrays hold ~50 bytes each): bounds memory, not the result.
+BLOCK_CONTRIBUTIONS = 6_000_000
+
+
+class BigramIndex:
+    """Packed bigrams of every quote's pieces, their postings and the proposers' rarest bigrams."""
+
+    def __init__(self, tokens: ArchiveTokens, max_posting: int | None = None) -> None:
+        count = tokens.count
+        self.count = count
+        lengths = numpy.diff(tokens.offsets)
+        self.lengths = lengths
+        bigrams, piece_of, quote_of_piece = _piece_bigrams(tokens)
+        self.pieces = numpy.bincount(quote_of_piece, minlength=count)  # non-empty pieces of each quote
+        self.piece_of = piece_of
+        self.quote_of_piece = quote_of_piece
+        quote_of = quote_of_piece[piece_of]
+        # Postings: each (bigram, quote) once, sorted by bigram then quote.
+        order = numpy.lexsort((quote_of, bigrams))
+        sorted_bigrams, sorted_quotes = bigrams[order], quote_of[order]
+        del order
+        first = numpy.ones(len(sorted_bigrams), dtype=bool)
+        first[1:] = (sorted_bigrams[1:] != sorted_bigrams[:-1]) | (sorted_quotes[1:] != sorted_quotes[:-1])
+        self.posting_quotes = sorted_quotes[first]
+        unique, self.starts, self.df = numpy.unique(sorted_bigrams[first], return_index=True, return_counts=True)
+        del sorted_bigrams, sorted_quotes, first
+        self.element_bigram = numpy.searchsorted(unique, bigrams)  # index into the unique bigrams, per element
+        self.bigram_count = len(unique)
+        del unique, bigrams
+        element_df = self.df[self.element_bigram]
+        limit = posting_limit(count) if max_posting is None else max_posting
+        self.usable = (element_df >= 2) & (element_df <= limit)
+        self.element_df = element_df
+        # Usable bigrams of each piece, and the smallest such count over a quote's pieces (0 if none).
+        usable_per_piece = numpy.bincount(piece_of[self.usable], minlength=len(quote_of_piece))
+        big = numpy.iinfo(numpy.int64).max
+        per_piece = numpy.where(usable_per_piece > 0, usable_per_piece, big)
+        smallest = numpy.full(count, big, dtype=numpy.int64)
+        numpy.minimum.at(smallest, quote_of_piece, per_piece)
+        self.usable_per_piece = usable_per_piece
+        self.smallest = numpy.where(smallest == big, 0, smallest)
+        self._usable_by_quote()
+
+    def _usable_by_quote(self) -> None:
+        """Each quote's distinct usable bigrams (all pieces), sorted, for the shared-bigram test."""
+        usable = numpy.flatnonzero(self.usable)
+        quote = self.quote_of_piece[self.piece_of[usable]]
+        keys = numpy.unique(quote * self.bigram_count + self.element_bigram[usable])
+        self.usable_bigrams = keys % self.bigram_count
+        self.usable_bounds = numpy.searchsorted(keys // self.bigram_count, numpy.arange(self.count + 1))
+
+    def proposer_entries(self) -> tuple[Ints, Ints, Ints, Ints]:
+        """(proposer, bigram, weight, floor) of each piece's few rarest usable bigrams, as `candidate_pairs`."""
+        usable = numpy.flatnonzero(self.usable)
+        piece = self.piece_of[usable]
+        # Each piece's few rarest usable bigrams, ties broken by the bigram (its string order).
+        order = numpy.lexsort((self.element_bigram[usable], self.element_df[usable], piece))
+        usable, piece = usable[order], piece[order]
+        piece_start = numpy.ones(len(piece), dtype=bool)
+        piece_start[1:] = piece[1:] != piece[:-1]
+        first_of_run = numpy.maximum.accumulate(numpy.where(piece_start, numpy.arange(len(piece)), 0))
+        chosen = usable[numpy.arange(len(piece)) - first_of_run < rarest_bigrams(self.count)]
+        chosen_piece = self.piece_of[chosen]
+        proposer = self.quote_of_piece[chosen_piece]
+        weight = numpy.where(self.usable_per_piece[chosen_piece] == 1, MIN_SHARED_BIGRAMS, 1)
+        # A quote of one piece looks for fuller renderings only; a stitched one for any length.
+        floor = numpy.where(self.pieces[proposer] > 1, 0, self.lengths[proposer])
+        bigram = self.element_bigram[chosen]
+        by_bigram = numpy.lexsort((proposer, bigram))  # searches below then walk the postings in order
+        return proposer[by_bigram], bigram[by_bigram], weight[by_bigram], floor[by_bigram]
+
+    def candidate_blocks(self) -> Iterator[Ints]:
+        """Candidate pair keys (a * count + b, a < b), sorted, block after block of first quotes."""
+        proposer, bigram, weight, floor = self.proposer_entries()
+        count = self.count
+        posting_keys = numpy.repeat(numpy.arange(self.bigram_count, dtype=numpy.int64), self.df) * count
+        posting_keys += self.posting_quotes
+        posting_end = self.starts + self.df
+        base = bigram * count
+        total = int(self.df[bigram].sum())
+        for low, high in _block_bounds(count, total):
+            # Entries of proposers below the block name no partner in it that is a pair's first quote.
+            mine = proposer >= low
+            p, b = proposer[mine], base[mine]
+            entry = numpy.flatnonzero(mine)
+            # Partners in [low, min(proposer, high)): the pair's first quote is the partner.
+            begin = numpy.searchsorted(posting_keys, b + low)
+            end = numpy.searchsorted(posting_keys, b + numpy.minimum(p, high))
+            inside = p < high
+            # Partners above a proposer of the block: the proposer is the first quote.
+            begin_up = numpy.searchsorted(posting_keys, b[inside] + p[inside], side="right")
+            end_up = posting_end[bigram[entry[inside]]]
+            yield self._supported(
+                numpy.concatenate((entry, entry[inside])),
+                numpy.concatenate((begin, begin_up)),
+                numpy.concatenate((end, end_up)),
+                proposer,
+                weight,
+                floor,
+            )
+
+    def _supported(self, entry: Ints, begin: Ints, end: Ints, proposer: Ints, weight: Ints, floor: Ints) -> Ints:
+        """Pairs named by posting ranges [begin, end) of entries, with support >= 2, that pass the test."""
+        sizes = end - begin
+        keep_ranges = sizes > 0
+        entry, begin, sizes = entry[keep_ranges], begin[keep_ranges], sizes[keep_ranges]
+        named = _expand(begin, sizes)
+        owner = numpy.repeat(entry, sizes)
+        partner = self.posting_quotes[named]
+        del named
+        fits = self.lengths[partner] >= floor[owner]
+        partner, owner = partner[fits], owner[fits]
+        a = proposer[owner]
+        keys = numpy.minimum(a, partner) * self.count + numpy.maximum(a, partner)
+        del a, partner
+        unique, inverse = numpy.unique(keys, return_inverse=True)
+        support = numpy.bincount(inverse, weights=weight[owner])
+        del keys, inverse, owner
+        return self._sharing(unique[support >= MIN_SHARED_BIGRAMS])
+
+    def _sharing(self, keys: Ints) -> Ints:
+        """The pairs whose quotes share enough usable bigrams (`_bigrams_needed` of their smallest pieces)."""
+        if not len(keys):
+            return keys
+        a, b = keys // self.count, keys % self.count
+        bounds = self.usable_bounds
+        sizes_a, sizes_b = bounds[a + 1] - bounds[a], bounds[b + 1] - bounds[b]
+        pair = numpy.arange(len(keys), dtype=numpy.int64)
+        both = numpy.concatenate((
+            numpy.repeat(pair, sizes_a) * self.bigram_count + self.usable_bigrams[_expand(bounds[a], sizes_a)],
+            numpy.repeat(pair, sizes_b) * self.bigram_count + self.usable_bigrams[_expand(bounds[b], sizes_b)],
+        ))
+        both.sort()
+        twice = both[1:][both[1:] == both[:-1]] // self.bigram_count
+        shared = numpy.bincount(twice, minlength=len(keys))
+        smallest = numpy.minimum(self.smallest[a], self.smallest[b])
+        needed = numpy.maximum(
+            numpy.minimum(MIN_SHARED_BIGRAMS, smallest), numpy.ceil(smallest * MIN_SHARED_FRACTION).astype(numpy.int64)
+        )
+        return keys[shared >= needed]
+
+
+def _expand(begin: Ints, sizes: Ints) -> Ints:
+    """Concatenated ranges [begin[i], begin[i] + sizes[i])."""
+    total = int(sizes.sum())
+    if not total:
+        return numpy.zeros(0, dtype=numpy.int64)
+    offsets = numpy.arange(total, dtype=numpy.int64) - numpy.repeat(numpy.cumsum(sizes) - sizes, sizes)
+    return numpy.repeat(begin, sizes) + offsets
+
+
+def _block_bounds(count: int, contributions: int) -> list[tuple[int, int]]:
+    """Ranges of first quotes holding about BLOCK_CONTRIBUTIONS named partners each.
+
+    A pair's first quote is the smaller of two, so pairs crowd the low numbers (density 2(1 - x)):
+    bounds are spaced by that, not evenly.
+    """
+    blocks = max(1, math.ceil(contributions / BLOCK_CONTRIBUTIONS))
+    edges = sorted({round(count * (1 - math.sqrt(1 - k / blocks))) for k in range(blocks + 1)})
+    edges[-1] = count
+    return [(low, high) for low, high in zip(edges, edges[1:], strict=False) if high > low] or [(0, count)]
+
+
+def _piece_bigrams(tokens: ArchiveTokens) -> tuple[Ints, Ints, Ints]:
+    """(packed bigram, piece) of each distinct bigram of each non-empty piece, and each piece's quote.
+
+    A bigram is two tokens of one piece, not both function words (as `_piece_shingles`); pieces are
+    numbered in quote order, then piece order, counting only pieces with a bigram.
+    """
+    ids = tokens.ids
+    quote_of_token = numpy.repeat(numpy.arange(tokens.count, dtype=numpy.int64), numpy.diff(tokens.offsets))
+    # Renumber tokens in string order: then packed bigrams sort as "first second" strings do.
+    words = tokens.words
+    rank = numpy.empty(len(words), dtype=numpy.int64)
+    rank[numpy.array(sorted(range(len(words)), key=words.__getitem__), dtype=numpy.int64)] = numpy.arange(
+        len(words), dtype=numpy.int64
+    )
+    same_piece = (quote_of_token[1:] == quote_of_token[:-1]) & (tokens.piece_ids[1:] == tokens.piece_ids[:-1])
+    new_piece = numpy.ones(len(ids), dtype=bool)
+    new_piece[1:] = ~same_piece
+    piece_of_token = numpy.cumsum(new_piece) - 1
+    at = numpy.flatnonzero(same_piece & (tokens.content[1:] | tokens.content[:-1]))
+    ranked = rank[ids]
+    packed = ranked[at] << 32 | ranked[at + 1]
+    del ranked
+    piece = piece_of_token[at]
+    order = numpy.lexsort((packed, piece))
+    packed, piece = packed[order], piece[order]
+    distinct = numpy.ones(len(packed), dtype=bool)
+    distinct[1:] = (packed[1:] != packed[:-1]) | (piece[1:] != piece[:-1])
+    packed, piece = packed[distinct], piece[distinct]
+    pieces, piece_of = numpy.unique(piece, return_inverse=True)
+    first_token = numpy.searchsorted(piece_of_token, pieces)
+    return packed, piece_of.astype(numpy.int64), quote_of_token[first_token]
