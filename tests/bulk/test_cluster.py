@@ -22,10 +22,10 @@ TEXTS = (
 
 @pytest.fixture(scope="module")
 def dask_client() -> Iterator[Client]:
-    """Two worker processes, one thread each, no dashboard, on free ports."""
+    """Two worker processes, one thread each, on free ports."""
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, scheduler_port=0,
-                     dashboard_address=None) as cluster,
+                     dashboard_address=":0") as cluster,  # the HTTP server starts anyway: 8787 may be taken
         Client(cluster) as client,
     ):
         yield client
