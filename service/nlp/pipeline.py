@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections import deque
@@ -152,10 +153,12 @@ def load_pipeline(model: str = MODEL_NAME, *, exclude: Iterable[str] = EXCLUDED_
 
 
 def _multiply_with_numpy(nlp: Language) -> None:
-    """Let the model's layers multiply matrices with numpy (OpenBLAS) instead of thinc's default blis: tok2vec
-    takes half the CPU and the parser a fifth less on this machine's processors (bench/stages.py). The two
-    round differently (activations differ by about 1e-6); tags, parses, lemmas and quotes were the same on every
+    """With one OpenBLAS thread per process, let the model's layers multiply matrices with numpy (OpenBLAS)
+    instead of thinc's default blis: tok2vec takes half the CPU and the parser a fifth less on this machine's
+    processors (bench/stages.py). The two round differently (activations differ by about 1e-6); tags, parses, lemmas and quotes were the same on every
     token of the seeds and PolNeAR dev (86,890 tokens), and every response to them byte for byte."""
+    if not any(os.environ.get(name) == "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")):
+        return  # OpenBLAS with a thread per core spends more CPU than blis (the gunicorn config and bulk set 1)
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
