@@ -7,6 +7,10 @@ import sys
 import tempfile
 from typing import Any
 
+# One BLAS thread per worker process, set before the app (and numpy) loads: OpenBLAS starts a thread per core in
+# every process otherwise, and W workers on W cores oversubscribe them. The environment's own setting wins.
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 # BIND wins (e.g. BIND=0.0.0.0:8000 in a container); otherwise loopback on PORT.
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
 # spaCy is CPU-bound and holds the GIL while it parses: one worker process per core (2 on the 2-core target;
@@ -15,8 +19,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY") or "2")
 # Threaded workers (gthread), so a cache hit, /healthz or /metrics never waits in a queue behind analyses, and a
 # slow or silent client holds one thread (for at most CLIENT_TIMEOUT seconds), not the worker. Analyses take
 # turns through the model one batch at a time (service/nlp/pipeline.py), at most ANALYSIS_CONCURRENCY at once.
-# bench/faults.py measures it against sync workers (docs in /work/notes/15.md and the README).
-worker_class = os.environ.get("WORKER_CLASS") or "service.gunicorn_worker.ProblemThreadWorker"
+# bench/faults.py measures it against sync workers (docs/notes/2026-12-01/issue-15.md and the README).
+# A busy worker leaves a new connection to an idle one (service/gunicorn_balance.py): without that, two misses
+# shared one of 2 workers 38% of the time while the other had nothing to do.
+worker_class = os.environ.get("WORKER_CLASS") or "service.gunicorn_balance.BalancedThreadWorker"
 # Enough threads for every client a worker may have at once: a request beyond them waits for a thread. A miss
 # waiting for an analysis place holds one, so 50 clients can put 30+ connections in one worker: with 32 threads
 # its cache hits waited 5-12 s for a thread (bench/faults.py, worst_case phase), with 64 none did.

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections import deque
@@ -17,6 +18,7 @@ from spacy.attrs import SENT_START  # type: ignore[import-not-found]  # Cython, 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # Cython, no stub
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
 
 from service.nlp import tagging  # noqa: F401  # registers the pos_and_lemma factory
 from service.nlp.deadline import check_deadline
@@ -135,16 +137,46 @@ class RunBoundedTokenizer:
 def load_pipeline(model: str = MODEL_NAME, *, exclude: Iterable[str] = EXCLUDED_COMPONENTS) -> Language:
     """Load the English pipeline from the installed package (never downloads), without `exclude`d components."""
     nlp = spacy.load(model, exclude=list(exclude))
+    _multiply_with_numpy(nlp)
     _split_glued_quote_marks(nlp)
     nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
     if all(name in nlp.pipe_names for name in TAGGING_COMPONENTS):
         nlp.add_pipe("pos_and_lemma", after=TAGGING_COMPONENTS[-1])
         for name in TAGGING_COMPONENTS:
             nlp.disable_pipe(name)  # kept loaded: pos_and_lemma runs them on the words it has not seen
+    if "lemmatizer" in nlp.component_names:
+        _index_lemma_lists(nlp.get_pipe("lemmatizer"))
     nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.add_pipe("release_tensor", last=True)
     nlp.max_length = 2_000_000
     return nlp
+
+
+def _multiply_with_numpy(nlp: Language) -> None:
+    """With one OpenBLAS thread per process, let the model's layers multiply matrices with numpy (OpenBLAS)
+    instead of thinc's default blis: tok2vec takes half the CPU and the parser a fifth less on this machine's
+    processors (bench/stages.py). The two round differently (activations differ by about 1e-6); tags, parses, lemmas and quotes were the same on every
+    token of the seeds and PolNeAR dev (86,890 tokens), and every response to them byte for byte."""
+    if not any(os.environ.get(name) == "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")):
+        return  # OpenBLAS with a thread per core spends more CPU than blis (the gunicorn config and bulk set 1)
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+
+
+def _index_lemma_lists(lemmatizer: Any) -> None:
+    """Make the lemmatizer's word lists sets: it asks `form in index` of each candidate lemma, and a list of
+    57,528 nouns is scanned word by word (0.3 ms a new word; a first pass over PolNeAR dev spent 40% of
+    pos_and_lemma there). Same members, so the same lemmas."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        table[key] = frozenset(table[key])
 
 
 # '...to me,”Clinton said' and 'said:“We': a double mark glued to the next word, with the punctuation before
