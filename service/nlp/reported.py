@@ -9,7 +9,7 @@ PolNeAR train by `scripts/fit_reported_cues.py`.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -161,15 +161,19 @@ REPORTED_RULES: tuple[ReportedRule, ...] = (
 
 def find_reported(doc: Doc, mask: QuoteMask) -> list[ReportedClause]:
     """Every reported clause of a parsed article, in text order, the first rule per cue token winning."""
-    found: list[ReportedClause] = []
-    for token in _candidates(doc, mask):
-        for rule in REPORTED_RULES:
-            clause = rule(token, mask)
-            if clause is not None:
-                found.append(clause)
-                break
-    found.sort(key=lambda c: (c.start, c.end))
-    return found
+    return first_rule_per_token(_candidates(doc, mask), REPORTED_RULES, mask)
+
+
+def first_rule_per_token(
+    tokens: Iterable[Token], rules: Sequence[ReportedRule], mask: QuoteMask
+) -> list[ReportedClause]:
+    """The clause of the first rule that takes each token, in text order."""
+    found = [clause for token in tokens for clause in _first(rule(token, mask) for rule in rules)]
+    return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def _first(clauses: Iterable[ReportedClause | None]) -> list[ReportedClause]:
+    return next(([c] for c in clauses if c is not None), [])
 
 
 def _candidates(doc: Doc, mask: QuoteMask) -> Iterator[Token]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Token
 
 from service.nlp.quotes import QuoteMask
-from service.nlp.reported import ReportedClause
+from service.nlp.reported import ReportedClause, first_rule_per_token
 from service.nlp.unsourced_cues import UNSOURCED_CUES
 
 # what a raising verb or a passive cue takes as its complement (parse labels, not words); a raising verb's
@@ -63,15 +63,7 @@ UNSOURCED_RULES: tuple[UnsourcedRule, ...] = (raising_verb, agentless_passive, h
 
 def find_unsourced(doc: Doc, mask: QuoteMask) -> list[ReportedClause]:
     """Every unsourced attribution of a parsed article, in text order, the first rule per cue token winning."""
-    found: list[ReportedClause] = []
-    for token in _candidates(doc, mask):
-        for rule in UNSOURCED_RULES:
-            clause = rule(token, mask)
-            if clause is not None:
-                found.append(clause)
-                break
-    found.sort(key=lambda c: (c.start, c.end))
-    return found
+    return first_rule_per_token(_candidates(doc, mask), UNSOURCED_RULES, mask)
 
 
 def _candidates(doc: Doc, mask: QuoteMask) -> Iterator[Token]:
