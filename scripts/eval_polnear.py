@@ -16,7 +16,6 @@ only the direct ones (what `score.py` does without --direct-only).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
@@ -28,17 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
+from attribution_data import shared_module  # noqa: E402
+
 from service.nlp import extract_batch, load_pipeline  # noqa: E402
 from service.nlp.pipeline import EXCLUDED_COMPONENTS  # noqa: E402
 from service.nlp.quotes import find_quote_spans  # noqa: E402
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, SHARED / "eval" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> int:
@@ -52,7 +45,7 @@ def main() -> int:
     ap.add_argument("--marks-ceiling", action="store_true", help="score the gold's own quoted spans (an oracle)")
     ap.add_argument("--indirect", action="store_true", help="extract reported speech; score all attributions")
     args = ap.parse_args()
-    service_client, scorer = _load("polnear_service"), _load("score")
+    service_client, scorer = shared_module("polnear_service"), shared_module("score")
     rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
     if args.limit:
         rows = rows[: args.limit]

@@ -15,7 +15,6 @@ share. The expected calibration error (bins as speakers_score.py) is printed for
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,19 +24,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from spacy.tokens import DocBin  # noqa: E402
+
+from fitting import overlaps, rows_and_docs  # noqa: E402
 
 from service.nlp import load_pipeline  # noqa: E402
 from service.nlp import reported_confidence as table  # noqa: E402
 from service.nlp.extract import extract_quotes  # noqa: E402
-from service.nlp.pipeline import parse_batch  # noqa: E402
 from service.nlp.types import Quote  # noqa: E402
 
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)  # as speakers_score.py
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def is_right(quote: Quote, attributions: list[dict[str, Any]]) -> bool:
@@ -45,21 +40,19 @@ def is_right(quote: Quote, attributions: list[dict[str, Any]]) -> bool:
     content = (quote.content.start, quote.content.end)
     mention = quote.speaker.mention if quote.speaker is not None else None
     for attribution in attributions:
-        if not any(_overlaps(content, (c["start"], c["end"])) for c in attribution["content"]):
+        if not any(overlaps(content, (c["start"], c["end"])) for c in attribution["content"]):
             continue
         sources = [(s["start"], s["end"]) for s in attribution["source"]]
         if mention is None and not sources:
             return True
-        if mention is not None and any(_overlaps((mention.start, mention.end), s) for s in sources):
+        if mention is not None and any(overlaps((mention.start, mention.end), s) for s in sources):
             return True
     return False
 
 
 def reported_quotes(gold: str, docbin: str | None, nlp: Any) -> list[tuple[Quote, bool]]:
     """Every indirect quote of a split with whether it is right."""
-    rows = [json.loads(line) for line in open(gold, encoding="utf-8") if line.strip()]
-    docs = (DocBin().from_disk(docbin).get_docs(nlp.vocab) if docbin
-            else parse_batch(nlp, [r["text"] for r in rows]))
+    rows, docs = rows_and_docs(gold, docbin, nlp)
     found = []
     for row, doc in zip(rows, docs, strict=True):
         for quote in extract_quotes(doc, indirect=True):

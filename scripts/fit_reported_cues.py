@@ -14,7 +14,6 @@ not counted, as in service/nlp/indirect.py.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,11 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from spacy.tokens import DocBin  # noqa: E402
+from fitting import cue_count_lines, overlaps, rows_and_docs  # noqa: E402
 
 from service.nlp import load_pipeline, reported  # noqa: E402
 from service.nlp.lexicon import DOUBLE_MARKS  # noqa: E402
-from service.nlp.pipeline import article_text, parse_batch  # noqa: E402
+from service.nlp.pipeline import article_text  # noqa: E402
 from service.nlp.quotes import QuoteMask, find_quote_spans  # noqa: E402
 
 # the table's kind for each rule that reads it
@@ -49,10 +48,6 @@ class _Everything(frozenset[str]):
 
     def __contains__(self, item: object) -> bool:
         return True
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
@@ -79,8 +74,8 @@ def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str,
                 seen[key] += 1
                 cue = (clause.cue[0].idx, clause.cue[-1].idx + len(clause.cue[-1].text))
                 if any(
-                    any(_overlaps(cue, c) for c in cues)
-                    and any(_overlaps(s, g) for s in clause.segments for g in contents)
+                    any(overlaps(cue, c) for c in cues)
+                    and any(overlaps(s, g) for s in clause.segments for g in contents)
                     for contents, cues in gold
                 ):
                     right[key] += 1
@@ -103,18 +98,7 @@ def render(table: dict[str, list[tuple[str, int, float]]]) -> str:
         "# kind -> {lemma: (clauses seen on train, share of them right)}",
         "REPORTED_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {",
     ]
-    for kind in KINDS:
-        lines.append(f'    "{kind}": {{')
-        line = "       "
-        for lemma, n, precision in sorted(table.get(kind, []), key=lambda e: (-e[1], e[0])):
-            item = f' "{lemma}": ({n}, {precision:.2f}),'
-            if len(line) + len(item) > 118:
-                lines.append(line)
-                line = "       "
-            line += item
-        if line.strip():
-            lines.append(line)
-        lines.append("    },")
+    lines += cue_count_lines(KINDS, table)
     lines += [
         "}",
         "REPORTED_CUES: dict[str, frozenset[str]] = {",
@@ -133,12 +117,7 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="rewrite service/nlp/reported_cues.py")
     ap.add_argument("--show", type=int, default=40, help="print the most frequent (kind, lemma) pairs")
     args = ap.parse_args()
-    rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
-    nlp = load_pipeline()
-    if args.docbin:
-        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        docs = list(parse_batch(nlp, [r["text"] for r in rows]))
+    rows, docs = rows_and_docs(args.gold, args.docbin, load_pipeline())
     seen, right = fit(rows, docs)
     table: dict[str, list[tuple[str, int, float]]] = {}
     for (kind, lemma), n in seen.items():

@@ -15,7 +15,6 @@ Clauses holding a double mark are not counted: the service leaves them to the qu
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from spacy.tokens import DocBin  # noqa: E402
+from fitting import cue_count_lines, overlaps, rows_and_docs  # noqa: E402
 
 from service.nlp import load_pipeline, unsourced  # noqa: E402
 from service.nlp.lexicon import DOUBLE_MARKS  # noqa: E402
-from service.nlp.pipeline import article_text, parse_batch  # noqa: E402
+from service.nlp.pipeline import article_text  # noqa: E402
 from service.nlp.quotes import QuoteMask, find_quote_spans  # noqa: E402
 
 RULE_KINDS = {"raising_verb": "raising", "agentless_passive": "passive", "hearsay_adverb": "adverb"}
@@ -41,10 +40,6 @@ class _Everything(frozenset[str]):
 
     def __contains__(self, item: object) -> bool:
         return True
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 Counts = Counter[tuple[str, str]]
@@ -74,8 +69,8 @@ def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counts, Counts, Co
                 cue = (clause.cue[0].idx, clause.cue[-1].idx + len(clause.cue[-1].text))
                 matched = [
                     bool(source) for contents, cues, source in gold
-                    if any(_overlaps(cue, c) for c in cues)
-                    and any(_overlaps(s, g) for s in clause.segments for g in contents)
+                    if any(overlaps(cue, c) for c in cues)
+                    and any(overlaps(s, g) for s in clause.segments for g in contents)
                 ]
                 if matched and not all(matched):
                     right[key] += 1
@@ -99,18 +94,7 @@ def render(table: dict[str, list[tuple[str, int, float]]]) -> str:
         "# kind -> {lemma: (clauses seen on train, share of them right)}",
         "UNSOURCED_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {",
     ]
-    for kind in KINDS:
-        lines.append(f'    "{kind}": {{')
-        line = "       "
-        for lemma, n, precision in sorted(table.get(kind, []), key=lambda e: (-e[1], e[0])):
-            item = f' "{lemma}": ({n}, {precision:.2f}),'
-            if len(line) + len(item) > 118:
-                lines.append(line)
-                line = "       "
-            line += item
-        if line.strip():
-            lines.append(line)
-        lines.append("    },")
+    lines += cue_count_lines(KINDS, table)
     lines += [
         "}",
         "UNSOURCED_CUES: dict[str, frozenset[str]] = {",
@@ -129,12 +113,7 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="rewrite service/nlp/unsourced_cues.py")
     ap.add_argument("--show", type=int, default=40, help="print the most frequent (kind, lemma) pairs")
     args = ap.parse_args()
-    rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
-    nlp = load_pipeline()
-    if args.docbin:
-        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        docs = list(parse_batch(nlp, [r["text"] for r in rows]))
+    rows, docs = rows_and_docs(args.gold, args.docbin, load_pipeline())
     seen, right, sourced = fit(rows, docs)
     table: dict[str, list[tuple[str, int, float]]] = {}
     for (kind, lemma), n in seen.items():

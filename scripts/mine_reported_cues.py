@@ -13,7 +13,6 @@ from. --docbin reuses a parse of the same split (DocBin, one Doc per article, in
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,10 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from spacy.tokens import Doc, DocBin, Span, Token  # noqa: E402
+from fitting import rows_and_docs  # noqa: E402
+from spacy.tokens import Doc, Span, Token  # noqa: E402
 
 from service.nlp import load_pipeline  # noqa: E402
-from service.nlp.pipeline import parse_batch  # noqa: E402
 
 
 def span_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -61,12 +60,7 @@ def main() -> int:
     ap.add_argument("--docbin", help="a DocBin of the same split, parsed by the service's pipeline")
     ap.add_argument("--top", type=int, default=80)
     args = ap.parse_args()
-    rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
-    nlp = load_pipeline()
-    if args.docbin:
-        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        docs = list(parse_batch(nlp, [r["text"] for r in rows]))
+    rows, docs = rows_and_docs(args.gold, args.docbin, load_pipeline())
     lemmas: Counter[str] = Counter()
     relations: Counter[tuple[str, str]] = Counter()
     total = 0
