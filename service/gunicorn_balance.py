@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import select
 import threading
 import time
 from typing import Any
 
-from service.gunicorn_worker import ProblemThreadWorker
+from service.gunicorn_worker import ProblemThreadWorker, pending_connection
 
 # How long a busy worker leaves a new connection to an idle one before it accepts it itself. An idle worker,
 # woken by the same event, accepts within a few ms; 50 ms (the first default) was paid in full often enough
@@ -68,13 +67,7 @@ class BalancedThreadWorker(ProblemThreadWorker):
             deadline = time.monotonic() + ACCEPT_DEFER
             while self.busy_workers.value < self.cfg.workers and time.monotonic() < deadline:
                 time.sleep(_DEFER_STEP)  # releases the GIL: this worker's request goes on meanwhile
-                if not _pending(listener):
+                if not pending_connection(listener):
                     return  # another worker accepted it
         super().accept(server, listener)
 
-
-def _pending(listener: Any) -> bool:
-    """Whether a connection is waiting on the listening socket."""
-    poller = select.poll()
-    poller.register(listener, select.POLLIN)
-    return bool(poller.poll(0))

@@ -83,6 +83,13 @@ def when_ready(server: Any) -> None:
     host = config.metrics_host(bind if isinstance(bind, str) else bind[0])
     prometheus.start_http_server(metrics_port, addr=host, registry=registry)
     server.log.info("Serving /metrics on %s:%d", host, metrics_port)
+
+
+def on_starting(server: Any) -> None:
+    """A graceful stop refuses new connections first and drains the queued ones: none is reset (gunicorn_drain.py)."""
+    importlib.import_module("service.gunicorn_drain").install(server)  # stdlib only, like this module
+
+
 def post_fork(server: Any, worker: Any) -> None:
     """Switch threads every 1 ms instead of 5: a hit's few milliseconds of Python wait less behind a parse."""
     sys.setswitchinterval(float(os.environ.get("SWITCH_INTERVAL") or "0.001"))

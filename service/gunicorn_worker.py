@@ -4,7 +4,9 @@
 
 - A client that stops sending (headers sent, the body never finished) holds one thread for CLIENT_TIMEOUT
   seconds, not forever: gthread sets client sockets blocking without a timeout.
-- On SIGTERM every analysis is brought to end within GRACEFUL_TIMEOUT (a 503 rather than a reset connection).
+- On SIGTERM every analysis is brought to end within GRACEFUL_TIMEOUT (a 503 rather than a reset connection), and
+  the connections already queued on the listening socket are accepted and answered before it closes (`drain`;
+  service/gunicorn_drain.py makes the kernel stop queueing new ones), so a stop under load resets none.
 - Long analyses run in child processes of a zygote forked once the app is loaded (service/isolated.py).
 - `GET /healthz` and `/readyz` get threads of their own: with every thread of the pool taken (by ~25 clients
   waiting for an analysis place, or all the load of a killed worker's twin) a health check would queue.
@@ -16,8 +18,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
+import selectors
 import socket
+import time
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from http import HTTPStatus
 from typing import Any
 
@@ -35,6 +42,15 @@ CLIENT_TIMEOUT = float(os.environ.get("CLIENT_TIMEOUT") or "10")
 HEALTH_THREADS = 2
 _HEALTH_REQUEST = re.compile(rb"GET /(healthz|readyz)[ ?]")
 _PEEK_BYTES = 16
+
+# On a stop, how long a worker keeps accepting before it may close a listener whose queue is empty: handshakes
+# under way when new connections were refused still complete meanwhile (a round trip; 0.5 s covers slow links).
+DRAIN_SETTLE = 0.5
+# The longest it keeps accepting while the queue never empties (new connections are not refused: a reload, whose
+# new workers share the socket, or not Linux); connections still queued then are left to them (or reset).
+DRAIN_ACCEPTING = 5.0
+# How often the drain looks at the queue and at the requests it is still answering.
+_DRAIN_STEP = 0.05
 
 _BAD_REQUEST = (
     errors.InvalidRequestLine, errors.InvalidRequestMethod, errors.InvalidHTTPVersion, errors.InvalidHeader,
@@ -92,11 +108,66 @@ class ProblemThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn has n
         self._wrap_future(future, conn)
 
     def run(self) -> None:
-        """gthread's loop; the zygote (and any child still running) ends with it."""
+        """gthread's loop, then (on a stop) the drain of the listeners' queues; the zygote ends with it."""
         try:
-            super().run()
+            for listener in self.sockets:
+                listener.setblocking(False)
+                self.poller.register(listener, selectors.EVENT_READ, partial(self.accept, listener.getsockname()))
+            while self.alive:
+                self.notify()
+                self._turn(1.0, accepting=self.nr_conns < self.worker_connections)
+                if not self.is_parent_alive():
+                    break
+            self.drain()
+            self.tpool.shutdown(False)
+            self.poller.close()
+            futures.wait(self.futures, timeout=DRAIN_SETTLE)
         finally:
             stop_isolation()
+
+    def _turn(self, timeout: float, accepting: bool = True) -> None:
+        """A turn of gthread's loop: accept and dispatch what is ready, collect what finished, expire keep-alives."""
+        if accepting:
+            for key, _ in self.poller.select(timeout):
+                key.data(key.fileobj)
+            done = futures.wait(self.futures, timeout=0, return_when=futures.FIRST_COMPLETED).done
+        else:
+            done = futures.wait(self.futures, timeout=timeout, return_when=futures.FIRST_COMPLETED).done
+        for future in done:
+            self.futures.remove(future)
+        self.murder_keepalived()
+
+    def drain(self) -> None:
+        """Stopping: accept and answer what is queued on the listeners, close them once empty, finish the requests.
+
+        Requests accepted now are answered as any other (gthread adds `Connection: close` once the worker is
+        stopping); analyses end by the stop time handle_exit set. All of it within GRACEFUL_TIMEOUT, after which the
+        master kills the worker.
+        """
+        started = time.monotonic()
+        end_by = started + max(self.cfg.graceful_timeout - 1.0, DRAIN_SETTLE)
+        listening = list(self.sockets)
+        closed_at = end_by
+        while (now := time.monotonic()) < end_by:
+            queued = any(pending_connection(listener) for listener in listening)
+            if listening and now >= started + DRAIN_SETTLE and (now >= started + DRAIN_ACCEPTING or not queued):
+                for listener in listening:
+                    self.poller.unregister(listener)
+                    listener.close()
+                listening, closed_at = [], now
+            if not listening and not self.futures and (
+                    not self._waiting_clients() or now >= closed_at + CLIENT_TIMEOUT):
+                break
+            self.notify()
+            self._turn(_DRAIN_STEP)
+        for conn in self._waiting_clients(listening):  # idle keep-alive connections, clients that never sent a request
+            conn.close()
+
+    def _waiting_clients(self, listeners: list[Any] | None = None) -> list[Any]:
+        """The sockets in the poller that are not listeners: clients accepted, or kept alive, without a request yet."""
+        with self._lock:
+            registered = [key.fileobj for key in self.poller.get_map().values()]
+        return [sock for sock in registered if sock not in (listeners or [])]
 
     def handle_exit(self, sig: int, frame: Any) -> None:
         """SIGTERM: as gthread (stop accepting, finish in-flight requests), and make every analysis end in time.
@@ -125,6 +196,13 @@ class ProblemThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn has n
             _linger(client)
         except OSError:
             self.log.debug("Failed to send error message.")
+
+
+def pending_connection(listener: Any) -> bool:
+    """Whether a connection is waiting in the listening socket's accept queue."""
+    poller = select.poll()
+    poller.register(listener, select.POLLIN)
+    return bool(poller.poll(0))
 
 
 def _peek(sock: socket.socket) -> bytes:

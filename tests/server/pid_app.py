@@ -3,6 +3,7 @@
     GET /pid                 -> this process's pid
     GET /hold?dir=D&name=N   -> writes D/N.started (holding the pid), computes until D/N.release exists (as an
                                 analysis would, holding the GIL most of the time), then the pid
+    GET /sleep?seconds=S     -> the pid after S seconds (a request that takes a while without using the CPU)
 """
 from __future__ import annotations
 
@@ -23,5 +24,7 @@ def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable
         deadline = time.monotonic() + 60
         while not (folder / f"{name}.release").exists() and time.monotonic() < deadline:
             sum(range(200_000))  # busy, like a parse: the worker's other threads wait for the GIL
+    elif environ["PATH_INFO"] == "/sleep":
+        time.sleep(float(parse_qs(environ["QUERY_STRING"])["seconds"][0]))
     start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(pid)))])
     return [pid]
