@@ -13,10 +13,11 @@ warms the cache, then runs --clients client threads and a /healthz prober (5 a s
   redis_kill     8   SIGKILL, restarted empty after 3 s
   worker_kill    5   one gunicorn worker SIGKILLed (the master starts another)
   worst_case    15   4 worst-case requests sent at its start (2 x 95 KB 'she said' after 1,300 men, 2 x 1 MB of
-                     one-character lines); they are not counted among the probe's requests
+                     one-character lines after a quote); they are not counted among the probe's requests
   idle_conns     8   2 connections send headers and part of a body, then nothing
   sigterm        -   SIGTERM to the master under load; the phase ends when it has exited (its 'reqs' leave out
-                     the refused connections after the listener closed, which are the clean answer)
+                     the refused connections after the listener closed, which are the clean answer; the
+                     requests under way at the signal, accepted or queued on the socket, are listed after it)
 
 Each client sends one article a request (PolNeAR dev, or the seeds): half of the time one of 8 warmed
 articles (a hit), else an article with a unique suffix (a miss). Prints per phase: requests, errors (by
@@ -170,6 +171,26 @@ def start_redis(port: int, directory: str) -> subprocess.Popen[bytes]:
     return process
 
 
+def server_cpu(master: int) -> float:
+    """CPU seconds of the gunicorn master and every process under it (workers, zygotes, analysis children), live
+    ones by their own time and the ended ones through their parent's (cutime, cstime)."""
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+            ticks[int(entry.name)] = sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+    tree, frontier = {master}, [master]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier and pid not in tree]
+        tree.update(frontier)
+    return sum(ticks.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
+
+
 def worker_pids(master: int) -> list[int]:
     """Children of the gunicorn master."""
     found = []
@@ -187,6 +208,21 @@ def worker_pids(master: int) -> list[int]:
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def print_in_flight(probe: Probe, at: float) -> None:
+    """What became of the requests under way when SIGTERM was sent (accepted, or queued on the socket)."""
+    under_way = [o for o in probe.outcomes if o.ended - o.seconds < at < o.ended and not o.kind.startswith("worst")]
+    results = Counter(o.error or "answered" for o in under_way)
+    print(f"  under way at SIGTERM: {len(under_way)} ({', '.join(f'{k} {v}' for k, v in results.most_common())})")
+
+
+def print_cpu(probe: Probe, marks: list[tuple[str, float]]) -> None:
+    """The server's CPU seconds in each phase (to the next phase's start), and per miss started in it
+    (hits, health checks and worst-case requests included: a miss's cost is most of it)."""
+    for (phase, cpu), (_, cpu_after) in zip(marks, marks[1:], strict=False):
+        misses = sum(1 for o in probe.outcomes if o.phase == phase and o.kind == "miss" and o.error is None)
+        print(f"  server CPU in {phase}: {cpu_after - cpu:.1f} s ({(cpu_after - cpu) / max(misses, 1):.2f} s a miss)")
 
 
 def print_table(probe: Probe, phases: list[str]) -> None:
@@ -245,6 +281,8 @@ def main() -> int:
                                 cwd=args.root, env=env, stdout=subprocess.DEVNULL, stderr=log)
     probe = Probe()
     hold = threading.Event()
+    sigterm_at = 0.0
+    cpu_marks: list[tuple[str, float]] = []  # (phase, the server's CPU seconds when it began)
     try:
         deadline = time.monotonic() + 120
         while post(args.port, "“Ready,” she said.", 5)[2] is not None:
@@ -268,6 +306,7 @@ def main() -> int:
             if phase not in wanted:
                 continue
             probe.phase = phase
+            cpu_marks.append((phase, server_cpu(gunicorn.pid)))
             print(f"{time.strftime('%H:%M:%S')} {phase}", file=sys.stderr, flush=True)
             if phase == "redis_stop":
                 redis.send_signal(signal.SIGSTOP)
@@ -280,7 +319,8 @@ def main() -> int:
                 os.kill(worker_pids(gunicorn.pid)[0], signal.SIGKILL)
             elif phase == "worst_case":
                 cases = [("she_said_95KB", worst_case.she_said(95_000))] * 2
-                cases += [("char_lines_1MB", worst_case.char_lines(1_000_000))] * 2
+                # One quoted sentence first: without a quote mark the lines would need no parse at all.
+                cases += [("quoted_lines_1MB", worst_case.quoted_lines(1_000_000))] * 2
                 for label, text in cases:
                     thread = threading.Thread(target=worst_request, args=(probe, args.port, text, label), daemon=True)
                     thread.start()
@@ -298,10 +338,11 @@ def main() -> int:
                 time.sleep(seconds * args.scale)
             if phase == "redis_stop":
                 redis.send_signal(signal.SIGCONT)
+        cpu_marks.append(("sigterm" if "sigterm" in wanted else "end", server_cpu(gunicorn.pid)))
         if "sigterm" in wanted:
             probe.phase = "sigterm"
             print(f"{time.strftime('%H:%M:%S')} sigterm", file=sys.stderr, flush=True)
-            started = time.monotonic()
+            started = sigterm_at = time.monotonic()
             gunicorn.send_signal(signal.SIGTERM)
             gunicorn.wait(timeout=120)
             print(f"master exited after {time.monotonic() - started:.1f} s", file=sys.stderr)
@@ -313,6 +354,10 @@ def main() -> int:
         for thread in background:  # the worst-case requests' own answers (they end within the request budget)
             thread.join(90)
         print_table(probe, [p for p, _ in PHASES if p in wanted] + (["sigterm"] if "sigterm" in wanted else []))
+        if "sigterm" in wanted:
+            print_in_flight(probe, sigterm_at)
+        print_cpu(probe, cpu_marks)
+        print("load average (1, 5, 15 min) at the end: " + ", ".join(f"{v:.1f}" for v in os.getloadavg()))
         if args.dump:
             args.dump.write_text("".join(json.dumps(vars(o)) + "\n" for o in probe.outcomes))
     finally:

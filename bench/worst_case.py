@@ -5,11 +5,14 @@
 Each case is generated at each size (characters) and extracted with `extract_batch` (parse + rules) in a fresh
 child process, so its peak RSS is its own. A case that runs past --limit seconds is stopped and reported as
 '> limit'; its larger sizes are skipped (they would only take longer). 'x prose' is the seconds per byte of the
-case over that of prose at the same size, measured in the same run. The cases are the shapes a fault probe
+case over that of prose at the same size, measured in the same run; 'CPU x' the same ratio of the child's CPU
+seconds (getrusage), which other work on the machine hardly moves. The cases are the shapes a fault probe
 found (ISSUE 15) plus the other constructions that stress a stage:
   prose         PolNeAR dev (or the seed articles) concatenated to the size
   she_said      P named people, then Q quotes “...,” she said (NameRegistry.recent_people was Q·P²)
-  char_lines    one character a line ("a\\n" repeated): a token and a sentence every two characters
+  char_lines    one character a line ("a\\n" repeated): a token and a sentence every two characters; no quote
+                mark, so (indirect off) it needs no parse
+  quoted_lines  the same after one quoted sentence: the whole text is parsed (the per-token floor)
   long_line     prose with every line break replaced by a space: chunks must cut at sentence ends
   quote_marks   a quote mark every few words, never balanced
   no_spaces     one word of letters as long as the size (the tokenizer's long-run path)
@@ -77,6 +80,12 @@ def char_lines(size: int) -> str:
     return repeat_to("a\n", size)
 
 
+def quoted_lines(size: int) -> str:
+    """One quoted sentence, then one letter per line: the quote makes the whole article need its parse."""
+    quote = "“We will keep working on this,” she said.\n"
+    return quote + char_lines(size - len(quote))
+
+
 def long_line(size: int) -> str:
     """Prose without a single line break."""
     return repeat_to(prose_corpus().replace("\n", " "), size)
@@ -93,35 +102,37 @@ def no_spaces(size: int) -> str:
 
 
 CASES: dict[str, Callable[[int], str]] = {
-    "prose": prose, "she_said": she_said, "char_lines": char_lines, "long_line": long_line,
-    "quote_marks": quote_marks, "no_spaces": no_spaces,
+    "prose": prose, "she_said": she_said, "char_lines": char_lines, "quoted_lines": quoted_lines,
+    "long_line": long_line, "quote_marks": quote_marks, "no_spaces": no_spaces,
 }
 
 
 def measure(case: str, size: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    """In a child: load the pipeline, extract one text of `case` at `size`; put (seconds, peak RSS MB, quotes)."""
+    """In a child: load the pipeline, extract one text of `case` at `size`; put (seconds, CPU seconds, peak RSS MB,
+    RSS growth MB, quotes)."""
     from service.nlp import load_pipeline
     from service.nlp.extract import extract_batch
 
     nlp = load_pipeline()
     extract_batch(nlp, [prose(2000)])  # warm up
     text = CASES[case](size)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     quotes = extract_batch(nlp, [text])[0]
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    queue.put((seconds, peak / 1024, (peak - before) / 1024, len(quotes)))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    queue.put((seconds, cpu, after.ru_maxrss / 1024, (after.ru_maxrss - before.ru_maxrss) / 1024, len(quotes)))
 
 
-def run(case: str, size: int, limit: float) -> tuple[float, float, float, int] | None:
-    """(seconds, peak RSS MB, RSS growth MB, quotes) of one case, or None past `limit` seconds."""
+def run(case: str, size: int, limit: float) -> tuple[float, float, float, float, int] | None:
+    """(seconds, CPU seconds, peak RSS MB, RSS growth MB, quotes) of one case, or None past `limit` seconds."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     child = context.Process(target=measure, args=(case, size, queue))
     child.start()
     try:
-        result: tuple[float, float, float, int] = queue.get(timeout=limit + 30)  # + model loading
+        result: tuple[float, float, float, float, int] = queue.get(timeout=limit + 30)  # + model loading
     except Exception:
         result = None  # type: ignore[assignment]
     if child.is_alive():
@@ -140,9 +151,9 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     cases = args.cases.split(",")
-    prose_per_byte: dict[int, float] = {}
-    print(f"{'case':<12} {'chars':>9} {'seconds':>9} {'s/100KB':>9} {'x prose':>8} {'peak MB':>8} {'+MB':>7} "
-          f"{'quotes':>7}")
+    prose_per_byte: dict[int, tuple[float, float]] = {}  # size -> (seconds, CPU seconds) per byte
+    print(f"{'case':<12} {'chars':>9} {'seconds':>9} {'s/100KB':>9} {'x prose':>8} {'CPU s':>8} {'CPU x':>6} "
+          f"{'peak MB':>8} {'+MB':>7} {'quotes':>7}")
     for case in (["prose"] if "prose" not in cases else []) + cases:
         stopped = False
         for size in sizes:
@@ -155,13 +166,13 @@ def main() -> int:
                 print(f"{case:<12} {size:>9} {'>' + format(args.limit, 'g'):>9} {'>' + per_100kb:>9}")
                 stopped = True
                 continue
-            seconds, peak, grown, quotes = result
-            per_byte = seconds / size
+            seconds, cpu, peak, grown, quotes = result
             if case == "prose":
-                prose_per_byte[size] = per_byte
-            ratio = per_byte / prose_per_byte[size] if size in prose_per_byte else float("nan")
-            print(f"{case:<12} {size:>9} {seconds:>9.2f} {per_byte * 100_000:>9.2f} {ratio:>8.2f} {peak:>8.0f} "
-                  f"{grown:>7.0f} {quotes:>7}", flush=True)
+                prose_per_byte[size] = (seconds / size, cpu / size)
+            wall_ratio, cpu_ratio = ((seconds / size / prose_per_byte[size][0], cpu / size / prose_per_byte[size][1])
+                                     if size in prose_per_byte else (float("nan"), float("nan")))
+            print(f"{case:<12} {size:>9} {seconds:>9.2f} {seconds / size * 100_000:>9.2f} {wall_ratio:>8.2f} "
+                  f"{cpu:>8.2f} {cpu_ratio:>6.2f} {peak:>8.0f} {grown:>7.0f} {quotes:>7}", flush=True)
     return 0
 
 

@@ -36,6 +36,7 @@ from spacy.language import Language
 from service.nlp import Quote
 from service.nlp import extract_batch as extract_here
 from service.nlp.deadline import check_deadline, seconds_left
+from service.nlp.extract import needs_parse
 
 # Requests whose articles to analyse are this long together (characters) go to a child: ~5 chunks of the model.
 ISOLATE_CHARS = int(os.environ.get("ISOLATE_CHARS") or "50000")
@@ -208,7 +209,8 @@ def extract_batch(nlp: Language, texts: Sequence[str], *, indirect: bool = False
     Raises DeadlineExceeded past the request's deadline (the child is killed), AnalysisProcessFailed if it died.
     """
     zygote = _ZYGOTE[0] if _ZYGOTE else None
-    if zygote is None or not zygote.alive or sum(len(t) for t in texts) < ISOLATE_CHARS:
+    chars = sum(len(t) for t in texts if needs_parse(t, indirect=indirect))  # the others cost no parse
+    if zygote is None or not zygote.alive or chars < ISOLATE_CHARS:
         return extract_here(nlp, texts, indirect=indirect)
     check_deadline()
     return zygote.extract(texts, indirect)

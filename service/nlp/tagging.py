@@ -57,8 +57,11 @@ class PosAndLemma:
         values = [remembered.get((*key, "")) for key in keys]
         missing = [i for i, value in enumerate(values) if value is None]
         if missing:
-            for i, value in zip(missing, self._compute([doc[i] for i in missing]), strict=True):
-                values[i] = value
+            # Each new (orth, tag, dep) once: a Doc of repeated words would send every copy through the ruler.
+            first = {keys[i]: i for i in reversed(missing)}
+            computed = dict(zip(first, self._compute([doc[i] for i in first.values()]), strict=True))
+            for i in missing:
+                values[i] = computed[keys[i]]
         lemmas_set: set[int] = set()
         for number, start in matches:
             attrs, offset = self.context_attrs[number]

@@ -199,3 +199,27 @@ def test_a_clause_ending_in_a_later_quote_holds_its_closing_mark(nlp: Language) 
     text = 'Obama said that there are still "some people" who feel that way, "but not among the vast majority."'
     clause = 'that there are still "some people" who feel that way, "but not among the vast majority."'
     assert [q.content.text for q in extract_quotes(nlp(text))] == [clause, clause]
+
+
+def test_an_article_without_quote_marks_is_not_parsed_unless_reported_speech_is_asked(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its quotes are none whatever its parse; with `indirect` its reported speech needs the parse."""
+    import service.nlp.extract as extract
+
+    parsed: list[str] = []
+    original = extract.parse_batch
+
+    def recording(nlp: Language, texts: list[str]) -> object:
+        parsed.extend(texts)
+        return original(nlp, texts)
+
+    monkeypatch.setattr(extract, "parse_batch", recording)
+    quoted = "“We will win,” Senator Tim Kaine said."
+    plain = "Senator Tim Kaine said the party would win.\n" + "a\n" * 500
+    assert extract.extract_batch(nlp, [plain, quoted, plain]) == [(), extract_quotes(nlp(quoted)), ()]
+    assert parsed == [quoted]
+    parsed.clear()
+    reported = extract.extract_batch(nlp, [plain], indirect=True)
+    assert parsed == [plain] and reported == [extract_quotes(nlp(plain), indirect=True)]
+    assert reported[0]  # the reported speech the parse finds
