@@ -151,7 +151,8 @@ _ASIDE_TAGS = ("VBG", "VBN")
 
 
 def _trimmed(run: list[Token]) -> tuple[int, int] | None:
-    """A run's character span without the punctuation at its edges (a closing quotation mark stays)."""
+    """A run's character span without the punctuation at its edges (a closing quotation mark stays, and a
+    parenthesis the run opens)."""
     start, end = 0, len(run)
     # conjunctions stay: PolNeAR's content of "But a campaign operative decided ..., a source said" starts with But
     while start < end and run[start].is_punct and not run[start].is_quote:
@@ -160,6 +161,9 @@ def _trimmed(run: list[Token]) -> tuple[int, int] | None:
         end -= 1
     if start >= end or all(t.is_punct for t in run[start:end]):
         return None
+    words = "".join(t.text for t in run[start:end])
+    if end < len(run) and run[end].text == ")" and words.count("(") > words.count(")"):
+        end += 1  # 'said the rule (which took effect in May) …': the content closes the parenthesis it opens
     first, last = run[start], run[end - 1]
     return first.idx, last.idx + len(last.text)
 
