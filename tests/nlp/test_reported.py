@@ -174,6 +174,15 @@ def test_a_partial_quote_woven_into_reported_speech_has_the_clause_as_content(nl
         # and however little of it is quoted
         ("Trump said that the long-running and very complicated dispute over softwood lumber was “bad.”", "“bad.”",
          "that the long-running and very complicated dispute over softwood lumber was “bad.”"),
+        # the clause of the quote's own cue is inner speech: the content is what the outer cue reports
+        ("Trump urged Hillary Clinton to repudiate a retired general who suggested that the United States should "
+         "“segregate” Islamic radicals.", "“segregate”",
+         "Hillary Clinton to repudiate a retired general who suggested that the United States should “segregate” "
+         "Islamic radicals"),
+        ("Mr. Obama had told Jewish leaders that he would not continue President George W. Bush's policy of "
+         "allowing “no daylight” between the United States and Israel.", "“no daylight”",
+         "that he would not continue President George W. Bush's policy of allowing “no daylight” between the United "
+         "States and Israel"),
     ],
 )
 def test_with_reported_speech_a_woven_quote_has_its_clause_as_content(
