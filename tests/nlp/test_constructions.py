@@ -438,6 +438,19 @@ CASES = [
              Rules("head_chain", "cue_subject", "new_name")),
         id="shot-back-with-back-an-adverb",
     ),
+    pytest.param(
+        Case("Thor countered that he would run.\n\n“Imagine Brad Thor going up against them on the same stage,” "
+             "mused Blaze co-host Stu Burguiere.", "Imagine", "Stu Burguiere", "host Stu Burguiere", "mused", "cue",
+             Rules("head_chain", "inverted_cue", "proper_name")),
+        id="an-inverted-cue-past-a-title-split-at-its-hyphen",
+    ),
+    pytest.param(
+        Case("Patricia Smith rejected the claim.\n\n“She lied to me,” Smith said. “She knew it was not the video.”\n\n"
+             "“… they still just go on with their lying little ways saying that I am the one that is wrong.”",
+             "… they", "Patricia Smith", "Smith", None, "context",
+             Rules("paragraph_context", "paragraph_context", "proper_name")),
+        id="an-excerpt-that-opens-its-paragraph-goes-on",
+    ),
 ]
 
 
