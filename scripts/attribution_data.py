@@ -55,11 +55,13 @@ def load_rows(path: Path) -> list[dict[str, Any]]:
 
 
 def parse(nlp: Language, rows: list[dict[str, Any]], cache_dir: Path | None) -> list[Doc]:
-    """The parsed articles; with `cache_dir`, parsed once and kept there (keyed by the texts and the model)."""
+    """The parsed articles; with `cache_dir`, parsed once and kept there (keyed by the texts, the model and its
+    components: one added after the parser changes the Docs)."""
     texts = [r["text"] for r in rows]
     if cache_dir is None:
         return list(parse_batch(nlp, texts))
-    digest = hashlib.sha256("\0".join(texts + [nlp.meta["name"], nlp.meta["version"]]).encode()).hexdigest()[:16]
+    key = texts + [nlp.meta["name"], nlp.meta["version"], " ".join(nlp.pipe_names)]
+    digest = hashlib.sha256("\0".join(key).encode()).hexdigest()[:16]
     path = cache_dir / f"{digest}.docbin"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))

@@ -181,6 +181,11 @@ def nearer_saying(q: CueQuery) -> Cue | None:
             if subject is not None:
                 return Cue(tokens=(token,), speaker_head=subject, syntactic=True, rule="nearer_saying",
                            mention_rule="cue_subject")
+            # 'Starr said Clinton's situation reminds him of a book, explaining, “...”': a participle speaks
+            # with the subject it takes from the clause above when that is a speaker
+            participle = cue_at(token, mask, rule="nearer_saying", syntactic=True) if token.tag_ == "VBG" else None
+            if participle is not None and participle.mention_rule == "cue_subject":
+                return participle
             return None
     return None
 
@@ -232,14 +237,20 @@ def according_to(q: CueQuery) -> Cue | None:
 
 def nearest_verb(q: CueQuery) -> Cue | None:
     """The reporting verb nearest the quote in its window (its sentence or the attribution clause after it)."""
-    candidates = [t for t in q.window if is_cue_token(t, q.mask)]
-    if not candidates:
-        return None
-    nearest = min(candidates, key=lambda t: _distance(t, q.quote))
-    # "promises ‘fair treatment’": a cue right before the marks governs them even when the parse says not
-    between = article_text(q.doc)[nearest.idx + len(nearest.text) : q.quote.outer_start].split()
-    adjacent = nearest.idx < q.quote.outer_start and all(w.lower() in ADJACENT_FILLERS for w in between)
-    return cue_at(nearest, q.mask, rule="nearest_verb", syntactic=adjacent)
+    candidates = sorted((t for t in q.window if is_cue_token(t, q.mask)), key=lambda t: _distance(t, q.quote))
+    found: Cue | None = None
+    for token in candidates:
+        # "promises ‘fair treatment’": a cue right before the marks governs them even when the parse says not
+        between = article_text(q.doc)[token.idx + len(token.text) : q.quote.outer_start].split()
+        adjacent = token.idx < q.quote.outer_start and all(w.lower() in ADJACENT_FILLERS for w in between)
+        cue = cue_at(token, q.mask, rule="nearest_verb", syntactic=adjacent)
+        found = found or cue
+        # '“...” that would respond to requests, Jane Roe wrote': records respond to nothing in words; a
+        # cue further off with a speaker of its own is the quote's
+        head = cue.speaker_head
+        if head is not None and (cue.mention_rule != "subject_fallback" or head.pos_ in ("PRON", "PROPN")):
+            return cue
+    return found
 
 
 def dash_colon(q: CueQuery) -> Cue | None:

@@ -138,6 +138,8 @@ def _kind(text: str, span: QuoteSpan, cue: Cue | None) -> QuoteKind:
             return "term"
     if (first.isupper() or first.isdigit()) and (_opens_clause(before) or len(words) >= 4):
         return "full"
+    if quoted.startswith(("…", "...")) and len(words) >= 4 and text[line_start : span.outer_start].strip() == "":
+        return "full"  # '¶ “… they still just go on with their lying”': an excerpt that opens its paragraph
     speaker_known = cue is not None and cue.speaker_head is not None
     if len(words) <= 2:
         # "fairly", “quack” cures: one or two words are speech only when a cue governs them directly

@@ -36,6 +36,11 @@ CLOSE_CONTEXT = frozenset(" \t\n\r\u00a0)]}—–-/:;,.!?…") | ALL_MARKS
 # Elisions written with an apostrophe at a word's start: rock ’n’ roll, ’em, ’til, ’90s.
 LEADING_ELISIONS = ("n'", "n’", "em", "til", "tis", "twas", "cause", "bout", "round")
 
+# --- Tagging repairs -------------------------------------------------------------------------------
+# A modal governs a verb's base form ("will say"); a past or third-person form after a capitalised one means
+# the word is a name the tagger took for the modal: "George Will wrote", "Will urged", "Theresa May said".
+NOT_AFTER_A_MODAL_TAGS = words("VBD VBN VBZ")
+
 # --- Reporting cues ---------------------------------------------------------------------------------
 # Lemmas of verbs that report speech or writing, mined from PolNeAR train cues (direct attributions)
 # and extended by hand with common synonyms.

@@ -52,8 +52,11 @@ def inverted_cue(verb: Token, mask: QuoteMask) -> Token | None:
         return None
     for child in verb.rights:
         if child.dep_ in INVERTED_SPEAKER_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            if not mask.inside(child):
-                return child
+            if not mask.inside(child):  # 'mused Blaze co-host Stu Burguiere': a split title; the name speaks
+                later = (c for c in verb.rights if c.i > child.i and c.dep_ in INVERTED_SPEAKER_DEPS)
+                names = [c for c in later if c.pos_ == "PROPN"]
+                titled = child.pos_ == "NOUN" and names and "," not in doc[child.i : names[0].i].text
+                return names[0] if titled else child
         if child.i == verb.i + 1 and child.dep_ == "advmod" and child.is_title and child.is_alpha:
             return child  # "said Skelly": a surname the tagger took for an adverb
     # '“...,” said David Brock, a confidant who heads the PAC Correct the Record': the parse gave the name

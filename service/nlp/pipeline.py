@@ -144,6 +144,9 @@ def load_pipeline(model: str = MODEL_NAME, *, exclude: Iterable[str] = EXCLUDED_
         nlp.add_pipe("pos_and_lemma", after=TAGGING_COMPONENTS[-1])
         for name in TAGGING_COMPONENTS:
             nlp.disable_pipe(name)  # kept loaded: pos_and_lemma runs them on the words it has not seen
+    tagged_by = next((name for name in ("pos_and_lemma", "lemmatizer") if name in nlp.pipe_names), None)
+    if tagged_by is not None:
+        nlp.add_pipe("names_tagged_as_modals", after=tagged_by)  # "Will wrote": see tagging.py
     if "lemmatizer" in nlp.component_names:
         _index_lemma_lists(nlp.get_pipe("lemmatizer"))
     nlp.add_pipe("paragraph_boundaries", before="parser")

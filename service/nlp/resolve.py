@@ -45,6 +45,7 @@ class MentionQuery:
     head: Token
     registry: NameRegistry
     previous: Speaker | None
+    mask: QuoteMask | None = None
 
     @property
     def pronoun(self) -> bool:
@@ -61,7 +62,7 @@ def pronoun_antecedent(q: MentionQuery) -> Naming | None:
     gender = PERSONAL_PRONOUNS.get(q.head.lower_)
     if not q.pronoun or gender is None:
         return None
-    person = _antecedent(q.head, q.registry, gender, q.previous)
+    person = _antecedent(q.head, q.registry, gender, q.previous, q.mask)
     return None if person is None else Naming(person.name, "person", person.role, "pronoun")
 
 
@@ -155,7 +156,7 @@ def resolve_attribution(
     depend on the cue) and `quote_words` inform the confidence.
     """
     mention = mention_span(head, quote_range, cue_tokens, mask)
-    query = MentionQuery(head=head, registry=registry, previous=previous)
+    query = MentionQuery(head=head, registry=registry, previous=previous, mask=mask)
     for speaker_rule in SPEAKER_RULES:
         naming = speaker_rule(query)
         if naming is not None:
@@ -224,16 +225,27 @@ def continued(
     return replace(speaker, resolution="context", rule=rule, confidence=attribution_confidence(features)), features
 
 
-def _antecedent(pronoun: Token, registry: NameRegistry, gender: str, previous: Speaker | None) -> Person | None:
-    """The person a he/she refers to: the subject of the nearest earlier sentence that names one."""
+def _antecedent(
+    pronoun: Token, registry: NameRegistry, gender: str, previous: Speaker | None, mask: QuoteMask | None
+) -> Person | None:
+    """The person a he/she refers to: the subject of the nearest earlier sentence that names one.
+
+    A pronoun right after a quote ('“...,” she continued') speaks on: a subject inside a quote is then no
+    antecedent ('“..., Hillary Clinton called on lawmakers ...,” Sanders said. “...,” she continued' is Sanders,
+    not the person her words were about). In narration it may be ('“Oz has a pulpit,” said Gorski. ... he appeared').
+    """
     sent: Span | None = pronoun.sent
     doc = pronoun.doc
+    if mask is not None and not any(mask.inside(t) for t in doc[max(pronoun.sent.start, pronoun.i - 3) : pronoun.i]):
+        mask = None
     sentences_back = 0
     while sent is not None and sentences_back < 6:
         limit = pronoun.i if sent.start <= pronoun.i < sent.end else sent.end
         in_sentence = _sentence_subjects(sent)
         subjects = [doc[i] for i in in_sentence[: bisect_left(in_sentence, limit)]]
         for subject in subjects:
+            if mask is not None and mask.inside(subject):
+                continue
             person = registry.person_or_new(subject) if subject.pos_ == "PROPN" else (
                 registry.person_by_role(subject, subject.idx) if is_role_description(subject) else None
             )

@@ -10,6 +10,9 @@ one token alone (its text, tag, dependency label), so the answer for a (text, ta
 wherever the token is. It is computed once, by the model's own two components on a one-token Doc, and
 remembered; only the 8 patterns that span two tokens ("gon na", "there is") are matched on the Doc.
 Morphology is left unset: nothing reads it.
+
+`names_tagged_as_modals` runs after it and repairs one tagging error the rules meet in news: a name the tagger
+took for a modal ('“...,” Will wrote', 'George Will urged'), which would leave the cue without a subject.
 """
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ from spacy.attrs import DEP, LEMMA, ORTH, POS, TAG  # type: ignore[import-not-fo
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+
+from service.nlp.lexicon import NOT_AFTER_A_MODAL_TAGS
 
 # (orth, tag, dep) of a token -> its (pos, lemma, dep) hashes; cleared past this size (a long archive
 # meets ever more rare names and numbers; the common words come back within a few articles).
@@ -109,6 +114,22 @@ class PosAndLemma:
 
 # Between the tokens of a batch: no two-token pattern of the ruler has it ("gon na", "there is", ...).
 _SEPARATOR = "⁣"  # invisible separator, a character of its own
+
+
+@Language.component("names_tagged_as_modals")
+def names_tagged_as_modals(doc: Doc) -> Doc:
+    """'“...,” Will wrote': a capitalised modal whose verb is no base form is the verb's subject, a proper noun."""
+    for token in doc:
+        head = token.head
+        if token.tag_ == "MD" and token.text[:1].isupper() and head.i > token.i and head.tag_ in NOT_AFTER_A_MODAL_TAGS:
+            token.tag_, token.pos_, token.lemma_ = "NNP", "PROPN", token.text
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i == token.i - 1 and subject.pos_ == "PROPN":
+                subject.dep_, subject.head = "compound", token  # "George Will wrote": the name's first word
+                subject = None
+            if subject is None:
+                token.dep_ = "nsubj"
+    return doc
 
 
 @Language.factory("pos_and_lemma")

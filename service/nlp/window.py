@@ -26,8 +26,8 @@ def is_cue_token(token: Token, mask: QuoteMask) -> bool:
     if mask.inside(token):
         return False
     lemma = token.lemma_.lower()
-    if lemma in BACK_VERBS and any(c.dep_ == "prt" and c.lower_ == "back" for c in token.children):
-        return True  # "Bennett shot back", "she fired back"
+    if lemma in BACK_VERBS and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children):
+        return True  # "Bennett shot back", "she fired back" (the parse may call "back" an adverb)
     if lemma in INTRODUCING_ONLY_VERBS:
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ in INTRODUCING_FOLLOWERS and not mask.inside(following)

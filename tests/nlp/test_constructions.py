@@ -405,6 +405,52 @@ CASES = [
              Rules("head_chain", "cue_subject", "proper_name")),
         id="an-appositive-keeps-its-closing-comma",
     ),
+    pytest.param(
+        Case("Columnist George Will reignited his feud. “The war is a reminder of what is at stake,” Will wrote.",
+             "The war", "George Will", "Will", "wrote", "cue",
+             Rules("head_chain", "cue_subject", "proper_name")),
+        id="a-name-the-tagger-took-for-a-modal",
+    ),
+    pytest.param(
+        Case("“After that day, Hillary Clinton called on lawmakers to act,” Felicia Sanders said. “No one should "
+             "feel what I have seen,” she continued.", "No one", "Felicia Sanders", "she", "continued", "pronoun",
+             Rules("head_chain", "cue_subject", "pronoun_antecedent")),
+        id="a-pronoun-after-a-quote-is-not-someone-the-quote-named",
+    ),
+    pytest.param(
+        Case("Ken Starr spoke on Sunday. Starr said Clinton's situation reminds him of the 1969 book titled \"The "
+             "Tragedy of Lyndon Johnson,\" explaining, \"because what could have been was lost.\"", "because what",
+             "Ken Starr", "Starr", "explaining", "cue",
+             Rules("nearer_saying", "cue_subject", "proper_name")),
+        id="a-participle-before-the-quote-speaks-with-the-subject-above",
+    ),
+    pytest.param(
+        Case("The court may rule soon.\n\n\"If State obtains additional records, it intends to search them for "
+             "records\" that would respond to requests from Judicial Watch, Justice Department senior trial counsel "
+             "Caroline Lewis Wolverton wrote in a court filing.", "If State", "Caroline Lewis Wolverton",
+             "Justice Department senior trial counsel Caroline Lewis Wolverton", "wrote", "cue",
+             Rules("nearest_verb", "cue_subject", "proper_name")),
+        id="the-nearest-cue-with-a-speaker-of-its-own",
+    ),
+    pytest.param(
+        Case("“Look at all these supporters,” Paradis said. “They are all here because he promises free stuff,” "
+             "Bennett shot back with a laugh.", "They are", "Bennett", "Bennett", "shot", "cue",
+             Rules("head_chain", "cue_subject", "new_name")),
+        id="shot-back-with-back-an-adverb",
+    ),
+    pytest.param(
+        Case("Thor countered that he would run.\n\n“Imagine Brad Thor going up against them on the same stage,” "
+             "mused Blaze co-host Stu Burguiere.", "Imagine", "Stu Burguiere", "host Stu Burguiere", "mused", "cue",
+             Rules("head_chain", "inverted_cue", "proper_name")),
+        id="an-inverted-cue-past-a-title-split-at-its-hyphen",
+    ),
+    pytest.param(
+        Case("Patricia Smith rejected the claim.\n\n“She lied to me,” Smith said. “She knew it was not the video.”\n\n"
+             "“… they still just go on with their lying little ways saying that I am the one that is wrong.”",
+             "… they", "Patricia Smith", "Smith", None, "context",
+             Rules("paragraph_context", "paragraph_context", "proper_name")),
+        id="an-excerpt-that-opens-its-paragraph-goes-on",
+    ),
 ]
 
 
