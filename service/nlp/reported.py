@@ -137,9 +137,13 @@ def speech_noun(token: Token, mask: QuoteMask) -> ReportedClause | None:
                    and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
     if clause is None:
         return None
-    source = next((c for c in token.children if c.dep_ == "poss"), None)
+    source, mention_rule = next((c for c in token.children if c.dep_ == "poss"), None), "possessive"
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if source is None and token.dep_ in ("dobj", "pobj") and _is_verb(verb):
+        # "Gorka made the point that ...", "he expressed concern that ...": who makes it is the verb's subject
+        source, mention_rule = _subject(verb, mask)
     found = _clause(token.doc, "speech_noun", clause, set(), (token,), source, mask, token.lemma_.lower())
-    return replace(found, mention_rule="possessive") if found is not None else None
+    return replace(found, mention_rule=mention_rule) if found is not None else None
 
 
 def object_content(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -236,8 +240,11 @@ def _subject(verb: Token, mask: QuoteMask) -> tuple[Token | None, str]:
             return subject, "clause_subject"
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head, "clause_subject"  # "officials who said": the noun the clause describes
-        if node.dep_ in ("conj", "advcl", "xcomp", "acl") and node.head.i != node.i:
-            node = node.head
+        if node.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp") and node.head.i != node.i:
+            node = node.head  # "were more likely to say": through the adjective to the verb that has the subject
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and _is_verb(node.head.head):
+            node = node.head.head  # "interjected by hitting Trump for ...": the verb the preposition hangs on
             continue
         break
     return None, "none"

@@ -59,6 +59,12 @@ CASES = [
                       "called for", "Palmieri", "accused_of"), id="called-for"),
     pytest.param(Case("Trump's claim that the election is rigged drew criticism.", "that the election is rigged",
                       "claim", "Trump's", "speech_noun"), id="speech-noun"),
+    # a speech noun without a possessive: who makes the point is the subject of the verb that takes the noun
+    pytest.param(Case("Gorka also made the point that the plan would fail.", "that the plan would fail", "point",
+                      "Gorka", "speech_noun"), id="speech-noun-object-of-a-verb"),
+    # the cue hangs on an adjective ('more likely to say'): the subject is the verb's above it
+    pytest.param(Case("Democratic voters were more likely to say that Clinton was honest.", "that Clinton was honest",
+                      "say", "Democratic voters", "said_that_clause"), id="subject-above-an-adjective"),
     pytest.param(Case("The governor cited a study of rural hospitals.", "a study of rural hospitals", "cited",
                       "The governor", "object_content"), id="cited-object"),
     # PolNeAR's content runs over what the parse hangs on the cue after the object or clause, and leaves out
