@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lexicon import SUBJECT_DEPS
 from service.nlp.mentions import find_mention
@@ -151,6 +151,55 @@ def object_content(token: Token, mask: QuoteMask) -> ReportedClause | None:
     return _complement(token, mask, "dobj", "object_content", passive=False, kind="dobj")
 
 
+def colon_label(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'Graham: Trump's Rhetoric Destroying GOP's Chance' (a headline), 'FALLIN: Well, I think ...' (a transcript):
+    a name of one to four capitalised words opens the line, and the rest of the line is what it said."""
+    if token.text != ":" or mask.inside(token):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and not _ends_line(doc[start - 1]) and token.i - start < _LABEL_WORDS:
+        start -= 1
+    if not (start == 0 or _ends_line(doc[start - 1])) or start == token.i or _ends_line(token):
+        return None
+    label = doc[start : token.i]
+    if len(label.text) < 2 or not all(t.text[:1].isupper() for t in label if t.is_alpha):
+        return None
+    if label[0].lower_ in _NOT_SPEAKER_LABELS or not (_named_again(label) or label.root.lemma_.lower() in _LABEL_NOUNS):
+        return None
+    end = token.i + 1
+    while end < len(doc) and not _ends_line(doc[end]):
+        end += 1
+    words = [t for t in doc[token.i + 1 : min(end + 1, len(doc))] if not t.is_space]
+    while words and words[-1].is_punct and not words[-1].is_quote:
+        words.pop()
+    if not any(_is_verb(t) for t in words):
+        return None  # 'Superdelegates: 121', 'Source: NATO': a count or a credit, not a claim
+    segment = (words[0].idx, words[-1].idx + len(words[-1].text))
+    return ReportedClause(rule="colon_label", segments=(segment,), cue=(token,), source=label.root, entry=":",
+                          mention_rule="colon_label")
+
+
+_LABEL_WORDS = 4
+# line openers that label the text, not a speaker ('UPDATE: ...', 'Breaking: ...'), as for transcript labels
+_NOT_SPEAKER_LABELS = frozenset({"breaking", "update", "updated", "note", "editor", "correction", "watch", "read",
+                                 "related", "photo", "video"})
+_LABEL_NOUNS = frozenset({"poll", "report", "survey", "study"})  # 'Poll: Clinton and Trump in dead heat ...'
+
+
+def _named_again(label: Span) -> bool:
+    """Whether the label's last word is a name the article's text uses again (a speaker, not 'Stealth Over Health')."""
+    last = label[-1]
+    if last.pos_ != "PROPN" and not last.is_upper:  # the tagger reads a transcript's 'TAPPER' as anything
+        return False
+    name = last.lower_
+    return any(t.lower_ == name and not (label.start <= t.i < label.end) for t in label.doc)
+
+
+def _ends_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
 REPORTED_RULES: tuple[ReportedRule, ...] = (
     according_to,
     clause_first,
@@ -160,6 +209,7 @@ REPORTED_RULES: tuple[ReportedRule, ...] = (
     accused_of,
     speech_noun,
     object_content,
+    colon_label,
 )
 
 
@@ -184,7 +234,8 @@ def _candidates(doc: Doc, mask: QuoteMask) -> Iterator[Token]:
     """Tokens whose lemma some rule may take as a cue (the rules check the rest)."""
     lemmas = _cue_lemmas(id(REPORTED_CUES))
     for token in doc:
-        if (token.lemma_.lower() in lemmas or token.lower_ == "according") and not mask.inside(token):
+        if (token.lemma_.lower() in lemmas or token.lower_ == "according" or token.text == ":") \
+                and not mask.inside(token):
             yield token
 
 

@@ -85,6 +85,13 @@ CASES = [
     pytest.param(Case("The meeting was supposed to happen on Monday, but it was delayed by a day, another source said.",
                       "The meeting was supposed to happen on Monday, but it was delayed by a day", "said",
                       "another source", "said_that_clause"), id="cue-as-conjunct-of-the-clause"),
+    # a headline or transcript line opened by a name the article uses again: the rest of the line is what it said,
+    # a term in single marks included
+    pytest.param(Case("Graham: Trump’s ‘Hateful Rhetoric’ Is Destroying the Party.\nSen. Lindsey Graham spoke on "
+                      "Sunday.", "Trump’s ‘Hateful Rhetoric’ Is Destroying the Party", ":", "Graham", "colon_label"),
+                 id="headline-label"),
+    pytest.param(Case("TAPPER: Will the governor run again?\nFALLIN: I think he will run.\nTAPPER: Thank you.",
+                      "Will the governor run again", ":", "TAPPER", "colon_label"), id="transcript-label"),
     # attributions without a source (service/nlp/unsourced.py): the subject and the complement are what is
     # reported, and the subject is never the speaker
     pytest.param(Case("The deal seems unlikely to pass the Senate.", "The deal | unlikely to pass the Senate", "seems",
@@ -136,6 +143,10 @@ def test_a_place_is_not_what_a_raising_verb_reports(nlp: Language) -> None:
         pytest.param("The company makes cars in Ohio.", id="no-cue"),
         pytest.param("She has a plan to fix the roads.", id="have-is-no-cue"),
         pytest.param("The team won the game on Sunday.", id="win-is-no-cue"),
+        # a line label that is no speaker: a name the article never uses again, a count
+        pytest.param("Stealth Over Health: Clinton Was Headed to the Hospital.\nThe visit was short.",
+                     id="label-named-once"),
+        pytest.param("Superdelegates: 121\nDelegates met on Sunday.", id="label-of-a-count"),
     ],
 )
 def test_no_reported_speech_without_a_cue(nlp: Language, text: str) -> None:
