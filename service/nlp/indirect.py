@@ -172,6 +172,12 @@ def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> Tex
         between = text[end : conjuncts[0].left_edge.idx]
         if not (start < reach[1] and reach[0] < far) and between.strip(" ,") in ("and", "or", ""):
             end = far
+    of = head.head
+    if head.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ in ("nsubj", "nsubjpass") and of.head.i < head.i:
+        # "52 percent of registered voters said": the mention names the voters, PolNeAR's source is the whole phrase
+        first = of.head.left_edge.idx
+        if not (first < reach[1] and reach[0] < end):
+            start = min(start, first)
     if "," in text[start:end] and text.startswith(",", end):
         end += 1
     return TextSpan(start, end, text[start:end])
