@@ -178,8 +178,13 @@ def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> Tex
         first = of.head.left_edge.idx
         if not (first < reach[1] and reach[0] < end):
             start = min(start, first)
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(".)", end):
+        end += 2  # "Sen. Bernie Sanders (I-Vt.)": the bracket the mention opened, after the abbreviation's stop
     if "," in text[start:end] and text.startswith(",", end):
         end += 1
+    for dash in (" —", " --", " –"):
+        if dash in text[start:end] and text.startswith(dash, end):
+            end += len(dash)  # "three economists -- A, B and C --": the dash closing the aside, as the comma
     return TextSpan(start, end, text[start:end])
 
 

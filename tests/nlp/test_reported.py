@@ -38,6 +38,8 @@ CASES = [
     pytest.param(Case("About 52 percent of registered voters said the economy was improving.",
                       "the economy was improving", "said", "About 52 percent of registered voters", "said_that_clause"),
                  id="partitive-source"),
+    pytest.param(Case("Sen. Bernie Sanders (I-Vt.) said the bill was a sham.", "the bill was a sham", "said",
+                      "Sen. Bernie Sanders (I-Vt.)", "said_that_clause"), id="source-with-bracket-after-a-stop"),
     pytest.param(Case("Mr. Grassley and Mr. Leahy said the program was flawed.", "the program was flawed", "said",
                       "Mr. Grassley and Mr. Leahy", "said_that_clause"), id="coordinated-sources"),
     pytest.param(Case("The White House denied that a deal was near.", "that a deal was near", "denied",
