@@ -61,6 +61,22 @@ def according_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
     return replace(found, mention_rule="according_to") if found is not None else None
 
 
+def in_poll(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'In this poll, Trump rose 1 percentage point': a poll the clause opens with is its source (train: 18 of 22
+    such phrases are a gold attribution; 'Trump gained in the poll' after the verb only 29 of 136)."""
+    if token.lower_ != "in" or token.dep_ != "prep" or not token.head.i > token.i or not _is_verb(token.head):
+        return None
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in _POLL_NOUNS:
+        return None
+    excluded = {t.i for t in token.subtree}
+    found = _clause(token.doc, "in_poll", token.head, excluded, (token,), source, mask, "in poll")
+    return replace(found, mention_rule="in_poll") if found is not None else None
+
+
+_POLL_NOUNS = frozenset({"poll", "survey"})
+
+
 def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'The plan, he said, is dead' / 'Talks will resume, officials said': the parse hangs the cue on the clause.
 
@@ -202,6 +218,7 @@ def _ends_line(token: Token) -> bool:
 
 REPORTED_RULES: tuple[ReportedRule, ...] = (
     according_to,
+    in_poll,
     clause_first,
     passive_reported,
     said_that_clause,
@@ -234,7 +251,7 @@ def _candidates(doc: Doc, mask: QuoteMask) -> Iterator[Token]:
     """Tokens whose lemma some rule may take as a cue (the rules check the rest)."""
     lemmas = _cue_lemmas(id(REPORTED_CUES))
     for token in doc:
-        if (token.lemma_.lower() in lemmas or token.lower_ == "according" or token.text == ":") \
+        if (token.lemma_.lower() in lemmas or token.lower_ in ("according", "in") or token.text == ":") \
                 and not mask.inside(token):
             yield token
 
