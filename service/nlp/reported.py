@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.lexicon import SUBJECT_DEPS
+from service.nlp.lexicon import LABEL_SOURCE_NOUNS, NOT_SPEAKER_LABELS, POLL_NOUNS, SUBJECT_DEPS
 from service.nlp.mentions import find_mention
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported_cues import REPORTED_CUES
@@ -67,14 +67,11 @@ def in_poll(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if token.lower_ != "in" or token.dep_ != "prep" or not token.head.i > token.i or not _is_verb(token.head):
         return None
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
-    if source is None or source.lemma_.lower() not in _POLL_NOUNS:
+    if source is None or source.lemma_.lower() not in POLL_NOUNS:
         return None
     excluded = {t.i for t in token.subtree}
     found = _clause(token.doc, "in_poll", token.head, excluded, (token,), source, mask, "in poll")
     return replace(found, mention_rule="in_poll") if found is not None else None
-
-
-_POLL_NOUNS = frozenset({"poll", "survey"})
 
 
 def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -181,7 +178,9 @@ def colon_label(token: Token, mask: QuoteMask) -> ReportedClause | None:
     label = doc[start : token.i]
     if len(label.text) < 2 or not all(t.text[:1].isupper() for t in label if t.is_alpha):
         return None
-    if label[0].lower_ in _NOT_SPEAKER_LABELS or not (_named_again(label) or label.root.lemma_.lower() in _LABEL_NOUNS):
+    if label[0].lower_ in NOT_SPEAKER_LABELS:
+        return None
+    if not (_named_again(label) or label.root.lemma_.lower() in LABEL_SOURCE_NOUNS):
         return None
     end = token.i + 1
     while end < len(doc) and not _ends_line(doc[end]):
@@ -197,10 +196,6 @@ def colon_label(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 
 _LABEL_WORDS = 4
-# line openers that label the text, not a speaker ('UPDATE: ...', 'Breaking: ...'), as for transcript labels
-_NOT_SPEAKER_LABELS = frozenset({"breaking", "update", "updated", "note", "editor", "correction", "watch", "read",
-                                 "related", "photo", "video"})
-_LABEL_NOUNS = frozenset({"poll", "report", "survey", "study"})  # 'Poll: Clinton and Trump in dead heat ...'
 
 
 def _named_again(label: Span) -> bool:
