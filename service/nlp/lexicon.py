@@ -214,3 +214,11 @@ CLAUSE_OPENING_VERBS = words("saying says said added asked told tweeted wrote")
 # --- Reported content ----------------------------------------------------------------------------
 # Dependents of a cue that carry what it reports: "said [that ...]", "called him [“a liar”]".
 CONTENT_DEPS = words("ccomp xcomp dobj oprd advcl acl pobj attr conj npadvmod")
+
+# --- Reported speech: line labels and polls --------------------------------------------------------
+# Line openers that label the text, not a speaker ('UPDATE: ...', 'Breaking: ...'), as for transcript labels.
+NOT_SPEAKER_LABELS = words("breaking update updated note editor correction watch read related photo video")
+# A line label that is a source without being a name: 'Poll: Clinton and Trump in dead heat ...'.
+LABEL_SOURCE_NOUNS = words("poll report survey study")
+# What a clause opening 'In this poll, ...' reports from (train: 20 of 25 such phrases are a gold attribution).
+POLL_NOUNS = words("poll survey")

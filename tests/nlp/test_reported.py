@@ -35,6 +35,11 @@ CASES = [
                       "The senator, who arrived late,", "said_that_clause"), id="subject-with-relative-clause"),
     pytest.param(Case("John Stumpf, who said the fraud was small, resigned.", "the fraud was small", "said", "who",
                       "said_that_clause"), id="relative-pronoun-source"),
+    pytest.param(Case("About 52 percent of registered voters said the economy was improving.",
+                      "the economy was improving", "said", "About 52 percent of registered voters", "said_that_clause"),
+                 id="partitive-source"),
+    pytest.param(Case("Sen. Bernie Sanders (I-Vt.) said the bill was a sham.", "the bill was a sham", "said",
+                      "Sen. Bernie Sanders (I-Vt.)", "said_that_clause"), id="source-with-bracket-after-a-stop"),
     pytest.param(Case("Mr. Grassley and Mr. Leahy said the program was flawed.", "the program was flawed", "said",
                       "Mr. Grassley and Mr. Leahy", "said_that_clause"), id="coordinated-sources"),
     pytest.param(Case("The White House denied that a deal was near.", "that a deal was near", "denied",
@@ -47,6 +52,9 @@ CASES = [
                       "officials", "according_to"), id="according-to-first"),
     pytest.param(Case("The tariffs will stay, according to officials.", "The tariffs will stay", "according to",
                       "officials", "according_to"), id="according-to-last"),
+    pytest.param(Case("In the latest Washington Post poll, Clinton led Trump by five points.",
+                      "Clinton led Trump by five points", "In", "the latest Washington Post poll", "in_poll"),
+                 id="in-a-poll"),
     pytest.param(Case("It was reported that the talks had failed.", "that the talks had failed", "reported",
                       None, "passive_reported"), id="passive-it-was-reported"),
     pytest.param(Case("Trump urged supporters to monitor polling places.", "supporters to monitor polling places",
@@ -59,6 +67,12 @@ CASES = [
                       "called for", "Palmieri", "accused_of"), id="called-for"),
     pytest.param(Case("Trump's claim that the election is rigged drew criticism.", "that the election is rigged",
                       "claim", "Trump's", "speech_noun"), id="speech-noun"),
+    # a speech noun without a possessive: who makes the point is the subject of the verb that takes the noun
+    pytest.param(Case("Gorka also made the point that the plan would fail.", "that the plan would fail", "point",
+                      "Gorka", "speech_noun"), id="speech-noun-object-of-a-verb"),
+    # the cue hangs on an adjective ('more likely to say'): the subject is the verb's above it
+    pytest.param(Case("Democratic voters were more likely to say that Clinton was honest.", "that Clinton was honest",
+                      "say", "Democratic voters", "said_that_clause"), id="subject-above-an-adjective"),
     pytest.param(Case("The governor cited a study of rural hospitals.", "a study of rural hospitals", "cited",
                       "The governor", "object_content"), id="cited-object"),
     # PolNeAR's content runs over what the parse hangs on the cue after the object or clause, and leaves out
@@ -79,6 +93,13 @@ CASES = [
     pytest.param(Case("The meeting was supposed to happen on Monday, but it was delayed by a day, another source said.",
                       "The meeting was supposed to happen on Monday, but it was delayed by a day", "said",
                       "another source", "said_that_clause"), id="cue-as-conjunct-of-the-clause"),
+    # a headline or transcript line opened by a name the article uses again: the rest of the line is what it said,
+    # a term in single marks included
+    pytest.param(Case("Graham: Trump’s ‘Hateful Rhetoric’ Is Destroying the Party.\nSen. Lindsey Graham spoke on "
+                      "Sunday.", "Trump’s ‘Hateful Rhetoric’ Is Destroying the Party", ":", "Graham", "colon_label"),
+                 id="headline-label"),
+    pytest.param(Case("TAPPER: Will the governor run again?\nFALLIN: I think he will run.\nTAPPER: Thank you.",
+                      "Will the governor run again", ":", "TAPPER", "colon_label"), id="transcript-label"),
     # attributions without a source (service/nlp/unsourced.py): the subject and the complement are what is
     # reported, and the subject is never the speaker
     pytest.param(Case("The deal seems unlikely to pass the Senate.", "The deal | unlikely to pass the Senate", "seems",
@@ -130,6 +151,10 @@ def test_a_place_is_not_what_a_raising_verb_reports(nlp: Language) -> None:
         pytest.param("The company makes cars in Ohio.", id="no-cue"),
         pytest.param("She has a plan to fix the roads.", id="have-is-no-cue"),
         pytest.param("The team won the game on Sunday.", id="win-is-no-cue"),
+        # a line label that is no speaker: a name the article never uses again, a count
+        pytest.param("Stealth Over Health: Clinton Was Headed to the Hospital.\nThe visit was short.",
+                     id="label-named-once"),
+        pytest.param("Superdelegates: 121\nDelegates met on Sunday.", id="label-of-a-count"),
     ],
 )
 def test_no_reported_speech_without_a_cue(nlp: Language, text: str) -> None:
