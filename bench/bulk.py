@@ -23,9 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-# As `quote-service bulk` does before numpy loads (service/bulk_cli.py): one BLAS thread per process.
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
+from corpus import one_blas_thread  # noqa: E402
+
+one_blas_thread()  # as `quote-service bulk` does (service/bulk_cli.py), before numpy loads
 
 from service.bulk import BulkJob, run_local  # noqa: E402
 from service.nlp import load_pipeline  # noqa: E402

@@ -12,28 +12,22 @@ Falls back to the seed articles without PolNeAR.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+
+from corpus import SHARED, load_texts, one_blas_thread  # noqa: E402
+
+one_blas_thread()  # as the service's workers run, before numpy loads
 
 from service.analysis import AnalysisOptions, ArticleInput, analyse  # noqa: E402
 from service.cache import InMemoryCache  # noqa: E402
 from service.nlp import extract_quotes, load_pipeline  # noqa: E402
 from service.nlp.pipeline import parse_batch  # noqa: E402
-
-
-def load_texts(path: Path, limit: int) -> list[str]:
-    if path.exists():
-        texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
-    else:
-        texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "seeds" / "articles").glob("*"))]
-    return texts[:limit] if limit else texts
 
 
 def main() -> int:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import defaultdict
@@ -26,11 +25,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
-# As the service's workers run (service/gunicorn_conf.py sets it before numpy loads): one BLAS thread.
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
+from corpus import SHARED, load_texts, one_blas_thread  # noqa: E402
+
+one_blas_thread()  # as the service's workers run, before numpy loads
 
 import service.analysis  # noqa: E402
 import service.api.routes  # noqa: E402
@@ -52,14 +50,6 @@ REQUEST_PARTS = (
     (service.api.routes, "dump_analysis", "response dump (marshmallow)"),
     (service.api.routes, "jsonify", "response JSON encoding"),
 )
-
-
-def load_texts(path: Path, limit: int) -> list[str]:
-    if path.exists():
-        texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
-    else:
-        texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "seeds" / "articles").glob("*"))]
-    return texts[:limit] if limit else texts
 
 
 def pipeline_stages(nlp: Any, texts: list[str]) -> tuple[dict[str, float], int]:
