@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 import numpy
 import numpy.typing as npt
 
-from service.variants.archive_candidates import BigramIndex
+from service.variants.archive_candidates import BigramIndex, candidate_index
 from service.variants.archive_edges import LinkedEdges
 from service.variants.archive_tokens import ArchiveTokens, normalise_chunk
 from service.variants.groups import DEFAULT_MIN_SIMILARITY, _Edge, _match_pair, groups_of_edges, numbered
@@ -50,6 +50,7 @@ _QUOTES: Sequence[QuoteRef] | None = None
 _TOKENS: ArchiveTokens | None = None
 _PAIRS: Ints | None = None
 _EDGES: LinkedEdges | None = None
+_INDEX: BigramIndex | None = None
 
 
 def group_archive_variants(
@@ -64,7 +65,7 @@ def group_archive_variants(
     record = _Recorder(stats)
     tokens = archive_tokens(quotes, workers=workers)
     record.step("normalise")
-    pairs = _candidate_keys(tokens)
+    pairs = _candidate_keys(tokens, workers)
     record.step("candidates", candidates=len(pairs))
     _QUOTES, _TOKENS, _PAIRS = quotes, tokens, pairs
     try:
@@ -127,19 +128,28 @@ def archive_tokens(quotes: Sequence[QuoteRef], *, workers: int = 1) -> ArchiveTo
 
 def archive_candidate_pairs(quotes: Sequence[QuoteRef], *, workers: int = 1) -> list[tuple[int, int]]:
     """`sorted(candidate_pairs([normalise(q.text) for q in quotes]))`, computed over packed bigrams."""
-    keys = _candidate_keys(archive_tokens(quotes, workers=workers))
+    keys = _candidate_keys(archive_tokens(quotes, workers=workers), workers)
     count = len(quotes)
     return list(zip((keys // count).tolist(), (keys % count).tolist(), strict=True))
 
 
-def _candidate_keys(tokens: ArchiveTokens) -> Ints:
-    """Candidate pairs as sorted keys a * count + b (a < b)."""
+def _candidate_keys(tokens: ArchiveTokens, workers: int = 1) -> Ints:
+    """Candidate pairs as sorted keys a * count + b (a < b), the blocks made on `workers` processes."""
+    global _INDEX
     if tokens.count < 2:
         return numpy.zeros(0, dtype=numpy.int64)
-    index = BigramIndex(tokens)
-    blocks = list(index.candidate_blocks())
-    del index
+    _INDEX = candidate_index(tokens)
+    try:
+        blocks = _run(_candidate_block, _INDEX.block_bounds(), workers)
+    finally:
+        _INDEX = None
     return numpy.concatenate([numpy.zeros(0, dtype=numpy.int64), *blocks])
+
+
+def _candidate_block(low: int, high: int) -> Ints:
+    """The candidate keys of one block of first quotes (on a worker)."""
+    assert _INDEX is not None
+    return _INDEX.block(low, high)
 
 
 # A connected part of the graph of linked pairs: its quotes (sorted) and its edges (indices, in pair order).
