@@ -1,17 +1,22 @@
-"""`candidate_pairs` over an archive: the same pairs, from numpy arrays, in blocks of bounded size.
+"""Candidate pairs over an archive, from numpy arrays, in blocks of bounded size.
 
-1. Bigrams: the bigrams of each piece (two token ids packed into an int64, ids numbered in the
-   tokens' string order, so ties break as the strings do in `candidate_pairs`), straight from the
+Up to REQUEST_QUOTES quotes they are exactly `candidate_pairs`' (bigrams, its posting limit, its rarest
+three or five per piece). Beyond, each piece proposes through its ARCHIVE_RAREST_NGRAMS rarest bigrams
+and trigrams under `archive_posting_limit` (`candidate_index`); the support and shared-bigram rules
+are the same, counted over those n-grams.
+
+1. N-grams: the bigrams (and trigrams) of each piece (token ids packed into an int64, ids numbered in
+   the tokens' string order, so ties break as the strings do in `candidate_pairs`), straight from the
    flat tokens of `ArchiveTokens`.
-2. Postings, document frequencies and each piece's rarest usable bigrams (the proposers' entries)
+2. Postings, document frequencies and each piece's rarest usable n-grams (the proposers' entries)
    by numpy sorts.
-3. Support: each proposer entry names every quote in its bigram's posting. Materialising all of
+3. Support: each proposer entry names every quote in its n-gram's posting. Materialising all of
    them at once is what did not scale (16.9 GB at a million quotes), so pairs are made in blocks of
    their first quote: block [low, high) takes, from every entry, the partners in [low, high) below
    the proposer, and from its own proposers the partners above them. A pair's support from either
    side lands in the block of its first quote, so each block sums its pairs completely, keeps those
-   with support >= 2 and applies the shared-bigram test, and the arrays of one block are dropped
-   before the next (postings are sorted, so each range is two binary searches).
+   with support >= 2 and applies the shared-bigram test; blocks are independent (postings are sorted,
+   so each range is two binary searches), and an archive makes them on its worker processes.
 """
 
 from __future__ import annotations
