@@ -1,14 +1,15 @@
 """Variant groups over an archive (a million quotes): the request's engine, part by part, in bounded memory.
 
-`group_archive_variants(quotes)` returns exactly `group_variants(quotes)`; only the way there differs.
-Memory stays bounded (candidates are made block by block); time is the matching of candidate pairs,
-whose number grows a little faster than the quotes (the posting limit grows with the square root of
-the archive: `groups.posting_limit`): 278,559 pairs at 100,000 quotes, 1,335,043 at 300,000.
+Up to `archive_candidates.REQUEST_QUOTES` quotes (5,000, more than a request holds)
+`group_archive_variants(quotes)` returns exactly `group_variants(quotes)`. Beyond, only the candidate
+pairs differ: they come from each piece's rarest bigrams *and trigrams* (`archive_candidates.candidate_index`),
+which found more of bench/variants.py's planted variants with fewer pairs; every pair is still decided
+by `_match_pair` and grouped by `groups_of_edges`, as in a request.
 
 1. Tokens: every quote is normalised once, on worker processes, into flat arrays (`ArchiveTokens`);
    later steps rebuild a quote's `NormalisedQuote` from them at a fourteenth of the cost.
-2. Candidates: the same pairs as `candidate_pairs`, from numpy arrays of packed bigrams, made in
-   blocks of their first quote so that memory stays bounded (`archive_candidates`).
+2. Candidates: from numpy arrays of packed n-grams, made in blocks of their first quote so that memory
+   stays bounded, the blocks on worker processes (`archive_candidates`).
 3. Edges: the candidate pairs, in chunks on worker processes, are matched as `group_variants`
    matches them; the pairs that link are kept with their matches (`LinkedEdges`, a few arrays).
 4. Parts: the connected parts of the linked pairs. Nothing in grouping crosses a part (a root, a
@@ -30,7 +31,7 @@ from typing import Any, TypeVar
 import numpy
 import numpy.typing as npt
 
-from service.variants.archive_candidates import BigramIndex
+from service.variants.archive_candidates import BigramIndex, candidate_index
 from service.variants.archive_edges import LinkedEdges
 from service.variants.archive_tokens import ArchiveTokens, normalise_chunk
 from service.variants.groups import DEFAULT_MIN_SIMILARITY, _Edge, _match_pair, groups_of_edges, numbered
@@ -50,6 +51,7 @@ _QUOTES: Sequence[QuoteRef] | None = None
 _TOKENS: ArchiveTokens | None = None
 _PAIRS: Ints | None = None
 _EDGES: LinkedEdges | None = None
+_INDEX: BigramIndex | None = None
 
 
 def group_archive_variants(
@@ -59,12 +61,15 @@ def group_archive_variants(
     workers: int = 1,
     stats: MutableMapping[str, float] | None = None,
 ) -> list[VariantGroup]:
-    """`group_variants(quotes)` on `workers` processes; `stats` (if given) gets counts and seconds per step."""
+    """Variant groups of an archive on `workers` processes (`group_variants(quotes)` up to REQUEST_QUOTES quotes).
+
+    `stats` (if given) gets counts and seconds per step.
+    """
     global _QUOTES, _TOKENS, _PAIRS, _EDGES
     record = _Recorder(stats)
     tokens = archive_tokens(quotes, workers=workers)
     record.step("normalise")
-    pairs = _candidate_keys(tokens)
+    pairs = _candidate_keys(tokens, workers)
     record.step("candidates", candidates=len(pairs))
     _QUOTES, _TOKENS, _PAIRS = quotes, tokens, pairs
     try:
@@ -126,20 +131,29 @@ def archive_tokens(quotes: Sequence[QuoteRef], *, workers: int = 1) -> ArchiveTo
 
 
 def archive_candidate_pairs(quotes: Sequence[QuoteRef], *, workers: int = 1) -> list[tuple[int, int]]:
-    """`sorted(candidate_pairs([normalise(q.text) for q in quotes]))`, computed over packed bigrams."""
-    keys = _candidate_keys(archive_tokens(quotes, workers=workers))
+    """Sorted candidate pairs: `candidate_pairs`' up to REQUEST_QUOTES quotes, the archive's n-gram ones beyond."""
+    keys = _candidate_keys(archive_tokens(quotes, workers=workers), workers)
     count = len(quotes)
     return list(zip((keys // count).tolist(), (keys % count).tolist(), strict=True))
 
 
-def _candidate_keys(tokens: ArchiveTokens) -> Ints:
-    """Candidate pairs as sorted keys a * count + b (a < b)."""
+def _candidate_keys(tokens: ArchiveTokens, workers: int = 1) -> Ints:
+    """Candidate pairs as sorted keys a * count + b (a < b), the blocks made on `workers` processes."""
+    global _INDEX
     if tokens.count < 2:
         return numpy.zeros(0, dtype=numpy.int64)
-    index = BigramIndex(tokens)
-    blocks = list(index.candidate_blocks())
-    del index
+    _INDEX = candidate_index(tokens)
+    try:
+        blocks = _run(_candidate_block, _INDEX.block_bounds(), workers)
+    finally:
+        _INDEX = None
     return numpy.concatenate([numpy.zeros(0, dtype=numpy.int64), *blocks])
+
+
+def _candidate_block(low: int, high: int) -> Ints:
+    """The candidate keys of one block of first quotes (on a worker)."""
+    assert _INDEX is not None
+    return _INDEX.block(low, high)
 
 
 # A connected part of the graph of linked pairs: its quotes (sorted) and its edges (indices, in pair order).

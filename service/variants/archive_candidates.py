@@ -1,17 +1,22 @@
-"""`candidate_pairs` over an archive: the same pairs, from numpy arrays, in blocks of bounded size.
+"""Candidate pairs over an archive, from numpy arrays, in blocks of bounded size.
 
-1. Bigrams: the bigrams of each piece (two token ids packed into an int64, ids numbered in the
-   tokens' string order, so ties break as the strings do in `candidate_pairs`), straight from the
+Up to REQUEST_QUOTES quotes they are exactly `candidate_pairs`' (bigrams, its posting limit, its rarest
+three or five per piece). Beyond, each piece proposes through its ARCHIVE_RAREST_NGRAMS rarest bigrams
+and trigrams under `archive_posting_limit` (`candidate_index`); the support and shared-bigram rules
+are the same, counted over those n-grams.
+
+1. N-grams: the bigrams (and trigrams) of each piece (token ids packed into an int64, ids numbered in
+   the tokens' string order, so ties break as the strings do in `candidate_pairs`), straight from the
    flat tokens of `ArchiveTokens`.
-2. Postings, document frequencies and each piece's rarest usable bigrams (the proposers' entries)
+2. Postings, document frequencies and each piece's rarest usable n-grams (the proposers' entries)
    by numpy sorts.
-3. Support: each proposer entry names every quote in its bigram's posting. Materialising all of
+3. Support: each proposer entry names every quote in its n-gram's posting. Materialising all of
    them at once is what did not scale (16.9 GB at a million quotes), so pairs are made in blocks of
    their first quote: block [low, high) takes, from every entry, the partners in [low, high) below
    the proposer, and from its own proposers the partners above them. A pair's support from either
    side lands in the block of its first quote, so each block sums its pairs completely, keeps those
-   with support >= 2 and applies the shared-bigram test, and the arrays of one block are dropped
-   before the next (postings are sorted, so each range is two binary searches).
+   with support >= 2 and applies the shared-bigram test; blocks are independent (postings are sorted,
+   so each range is two binary searches), and an archive makes them on its worker processes.
 """
 
 from __future__ import annotations
@@ -23,9 +28,41 @@ import numpy
 import numpy.typing as npt
 
 from service.variants.archive_tokens import ArchiveTokens
-from service.variants.groups import MIN_SHARED_BIGRAMS, MIN_SHARED_FRACTION, posting_limit, rarest_bigrams
+from service.variants.groups import (
+    MAX_POSTING,
+    MIN_SHARED_BIGRAMS,
+    MIN_SHARED_FRACTION,
+    POSTING_REFERENCE_QUOTES,
+    posting_limit,
+    rarest_bigrams,
+)
 
 Ints = npt.NDArray[numpy.int64]
+
+# Up to this many quotes (a request's sizes) the candidates are exactly `candidate_pairs`' ...
+REQUEST_QUOTES = POSTING_REFERENCE_QUOTES
+# ... beyond, an archive proposes through each piece's rarest bigrams *and trigrams*. Bigrams alone
+# left short fragments and stitched pieces without a candidate once their few bigrams were all common
+# ("preatar beasicus the": 213 and 1,130 quotes at 100,000), and the square-root growth of their
+# posting limit that kept them made the candidates superlinear (1,335,043 at 300,000 quotes, a fifth
+# of them linked). A trigram of common words is still rare, so the limit can grow much slower.
+ARCHIVE_RAREST_NGRAMS = 6
+ARCHIVE_POSTING_QUOTES = 80_000
+
+
+def archive_posting_limit(quotes: int) -> int:
+    """Most quotes an n-gram may be in and still propose candidates in an archive of `quotes` quotes."""
+    return max(MAX_POSTING, math.ceil(MAX_POSTING * math.sqrt(quotes / ARCHIVE_POSTING_QUOTES)))
+
+
+def candidate_index(tokens: ArchiveTokens) -> BigramIndex:
+    """The request's bigram index up to REQUEST_QUOTES quotes, the archive's n-gram index beyond."""
+    if tokens.count <= REQUEST_QUOTES:
+        return BigramIndex(tokens)
+    return BigramIndex(
+        tokens, archive_posting_limit(tokens.count), trigrams=True, rarest=ARCHIVE_RAREST_NGRAMS
+    )
+
 
 # Partners a block may name at most (its arrays hold ~50 bytes each): bounds memory, not the result.
 BLOCK_CONTRIBUTIONS = 6_000_000
@@ -34,12 +71,23 @@ BLOCK_CONTRIBUTIONS = 6_000_000
 class BigramIndex:
     """Packed bigrams of every quote's pieces, their postings and the proposers' rarest bigrams."""
 
-    def __init__(self, tokens: ArchiveTokens, max_posting: int | None = None) -> None:
+    def __init__(
+        self,
+        tokens: ArchiveTokens,
+        max_posting: int | None = None,
+        *,
+        trigrams: bool = False,
+        rarest: int | None = None,
+        sharing: bool = True,
+    ) -> None:
         count = tokens.count
         self.count = count
+        self.rarest = rarest_bigrams(count) if rarest is None else rarest
+        self.sharing = sharing
+        self._entries: tuple[Ints, Ints, Ints, Ints] | None = None
         lengths = numpy.diff(tokens.offsets)
         self.lengths = lengths
-        bigrams, piece_of, quote_of_piece = _piece_bigrams(tokens)
+        bigrams, piece_of, quote_of_piece = _piece_bigrams(tokens, trigrams=trigrams)
         self.pieces = numpy.bincount(quote_of_piece, minlength=count)  # non-empty pieces of each quote
         self.piece_of = piece_of
         self.quote_of_piece = quote_of_piece
@@ -88,7 +136,7 @@ class BigramIndex:
         piece_start = numpy.ones(len(piece), dtype=bool)
         piece_start[1:] = piece[1:] != piece[:-1]
         first_of_run = numpy.maximum.accumulate(numpy.where(piece_start, numpy.arange(len(piece)), 0))
-        chosen = usable[numpy.arange(len(piece)) - first_of_run < rarest_bigrams(self.count)]
+        chosen = usable[numpy.arange(len(piece)) - first_of_run < self.rarest]
         chosen_piece = self.piece_of[chosen]
         proposer = self.quote_of_piece[chosen_piece]
         weight = numpy.where(self.usable_per_piece[chosen_piece] == 1, MIN_SHARED_BIGRAMS, 1)
@@ -100,33 +148,51 @@ class BigramIndex:
 
     def candidate_blocks(self) -> Iterator[Ints]:
         """Candidate pair keys (a * count + b, a < b), sorted, block after block of first quotes."""
-        proposer, bigram, weight, floor = self.proposer_entries()
-        count = self.count
-        posting_keys = numpy.repeat(numpy.arange(self.bigram_count, dtype=numpy.int64), self.df) * count
-        posting_keys += self.posting_quotes
-        posting_end = self.starts + self.df
-        base = bigram * count
-        total = int(self.df[bigram].sum())
-        for low, high in _block_bounds(count, total):
-            # Entries of proposers below the block name no partner in it that is a pair's first quote.
-            mine = proposer >= low
-            p, b = proposer[mine], base[mine]
-            entry = numpy.flatnonzero(mine)
-            # Partners in [low, min(proposer, high)): the pair's first quote is the partner.
-            begin = numpy.searchsorted(posting_keys, b + low)
-            end = numpy.searchsorted(posting_keys, b + numpy.minimum(p, high))
-            inside = p < high
-            # Partners above a proposer of the block: the proposer is the first quote.
-            begin_up = numpy.searchsorted(posting_keys, b[inside] + p[inside], side="right")
-            end_up = posting_end[bigram[entry[inside]]]
-            yield self._supported(
-                numpy.concatenate((entry, entry[inside])),
-                numpy.concatenate((begin, begin_up)),
-                numpy.concatenate((end, end_up)),
-                proposer,
-                weight,
-                floor,
-            )
+        for low, high in self.block_bounds():
+            yield self.block(low, high)
+
+    def block_bounds(self) -> list[tuple[int, int]]:
+        """Ranges of first quotes, each naming about BLOCK_CONTRIBUTIONS partners (see `block`)."""
+        self._prepare()
+        assert self._entries is not None
+        return _block_bounds(self.count, int(self.df[self._entries[1]].sum()))
+
+    def _prepare(self) -> None:
+        """Proposer entries and sorted posting keys, once; the per-element arrays are no longer needed then."""
+        if self._entries is not None:
+            return
+        self._entries = self.proposer_entries()
+        self.posting_keys = numpy.repeat(numpy.arange(self.bigram_count, dtype=numpy.int64), self.df) * self.count
+        self.posting_keys += self.posting_quotes
+        self.posting_end = self.starts + self.df
+        # Hundreds of MB at a million quotes: dropped before the blocks (and the workers that make them).
+        del self.piece_of, self.element_bigram, self.element_df, self.usable
+
+    def block(self, low: int, high: int) -> Ints:
+        """Candidate pair keys, sorted, of the pairs whose first quote is in [low, high)."""
+        self._prepare()
+        assert self._entries is not None
+        proposer, bigram, weight, floor = self._entries
+        count, posting_keys = self.count, self.posting_keys
+        # Entries of proposers below the block name no partner in it that is a pair's first quote.
+        mine = proposer >= low
+        p, b = proposer[mine], bigram[mine] * count
+        entry = numpy.flatnonzero(mine)
+        # Partners in [low, min(proposer, high)): the pair's first quote is the partner.
+        begin = numpy.searchsorted(posting_keys, b + low)
+        end = numpy.searchsorted(posting_keys, b + numpy.minimum(p, high))
+        inside = p < high
+        # Partners above a proposer of the block: the proposer is the first quote.
+        begin_up = numpy.searchsorted(posting_keys, b[inside] + p[inside], side="right")
+        end_up = self.posting_end[bigram[entry[inside]]]
+        return self._supported(
+            numpy.concatenate((entry, entry[inside])),
+            numpy.concatenate((begin, begin_up)),
+            numpy.concatenate((end, end_up)),
+            proposer,
+            weight,
+            floor,
+        )
 
     def _supported(self, entry: Ints, begin: Ints, end: Ints, proposer: Ints, weight: Ints, floor: Ints) -> Ints:
         """Pairs named by posting ranges [begin, end) of entries, with support >= 2, that pass the test."""
@@ -149,7 +215,7 @@ class BigramIndex:
 
     def _sharing(self, keys: Ints) -> Ints:
         """The pairs whose quotes share enough usable bigrams (`_bigrams_needed` of their smallest pieces)."""
-        if not len(keys):
+        if not len(keys) or not self.sharing:
             return keys
         a, b = keys // self.count, keys % self.count
         bounds = self.usable_bounds
@@ -190,7 +256,7 @@ def _block_bounds(count: int, contributions: int) -> list[tuple[int, int]]:
     return [(low, high) for low, high in zip(edges, edges[1:], strict=False) if high > low] or [(0, count)]
 
 
-def _piece_bigrams(tokens: ArchiveTokens) -> tuple[Ints, Ints, Ints]:
+def _piece_bigrams(tokens: ArchiveTokens, *, trigrams: bool = False) -> tuple[Ints, Ints, Ints]:
     """(packed bigram, piece) of each distinct bigram of each non-empty piece, and each piece's quote.
 
     A bigram is two tokens of one piece, not both function words (as `_piece_shingles`); pieces are
@@ -211,8 +277,10 @@ def _piece_bigrams(tokens: ArchiveTokens) -> tuple[Ints, Ints, Ints]:
     at = numpy.flatnonzero(same_piece & (tokens.content[1:] | tokens.content[:-1]))
     ranked = rank[ids]
     packed = ranked[at] << 32 | ranked[at + 1]
-    del ranked
     piece = piece_of_token[at]
+    if trigrams:
+        packed, piece = _with_trigrams(packed, piece, ranked, same_piece, tokens.content, piece_of_token, len(words))
+    del ranked
     order = numpy.lexsort((packed, piece))
     packed, piece = packed[order], piece[order]
     distinct = numpy.ones(len(packed), dtype=bool)
@@ -221,3 +289,17 @@ def _piece_bigrams(tokens: ArchiveTokens) -> tuple[Ints, Ints, Ints]:
     pieces, piece_of = numpy.unique(piece, return_inverse=True)
     first_token = numpy.searchsorted(piece_of_token, pieces)
     return packed, piece_of.astype(numpy.int64), quote_of_token[first_token]
+
+
+TRIGRAM_FLAG = 1 << 62
+
+
+def _with_trigrams(
+    packed: Ints, piece: Ints, ranked: Ints, same_piece: npt.NDArray[numpy.bool_], content: npt.NDArray[numpy.bool_],
+    piece_of_token: Ints, vocabulary: int,
+) -> tuple[Ints, Ints]:
+    """Bigrams plus the trigrams of three tokens of one piece with a content word, keyed above every bigram."""
+    three = numpy.flatnonzero(same_piece[:-1] & same_piece[1:] & (content[:-2] | content[1:-1] | content[2:]))
+    _, first_two = numpy.unique(ranked[three] << 32 | ranked[three + 1], return_inverse=True)
+    trigram = TRIGRAM_FLAG | (first_two.astype(numpy.int64) * vocabulary + ranked[three + 2])
+    return numpy.concatenate((packed, trigram)), numpy.concatenate((piece, piece_of_token[three]))

@@ -76,3 +76,44 @@ def test_small_blocks_give_the_same_candidates(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(archive_candidates, "BLOCK_CONTRIBUTIONS", 500)
     assert len(archive_candidates._block_bounds(len(quotes), 20_000)) == 40
     assert archive_candidate_pairs(quotes) == expected
+
+
+def _common_bigram_quotes() -> list[QuoteRef]:
+    """A fragment whose two bigrams are each in 46 quotes (over the limit of 40), and its full quote.
+
+    Its trigram "preatar beasicus the" is only in the two of them.
+    """
+    quotes = [QuoteRef("a#q0", "We said preatar beasicus the zoudat, clearly and often", "A", "a")]
+    quotes += [QuoteRef(f"b{k}#q", f"Preatar beasicus word{k} stays", None, f"b{k}") for k in range(45)]
+    quotes += [QuoteRef(f"c{k}#q", f"Other{k} beasicus the end", None, f"c{k}") for k in range(45)]
+    return quotes + [QuoteRef("d#q9", "preatar beasicus the", "A", "d")]
+
+
+def test_archive_candidates_reach_a_fragment_of_common_bigrams(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past request sizes, a piece with no usable bigram proposes through its trigrams."""
+    quotes = _common_bigram_quotes()
+    fragment_pair = (0, len(quotes) - 1)
+    assert fragment_pair not in candidate_pairs([normalise(q.text) for q in quotes])
+    assert not any({"a#q0", "d#q9"} <= {m.quote_id for m in g.members} for g in group_variants(quotes))
+    monkeypatch.setattr(archive_candidates, "REQUEST_QUOTES", 10)  # archive rules from 11 quotes on
+    assert fragment_pair in archive_candidate_pairs(quotes)
+    groups = group_archive_variants(quotes, workers=2)
+    together = [g for g in groups if {"a#q0", "d#q9"} <= {m.quote_id for m in g.members}]
+    assert len(together) == 1 and together[0].members[1].relation == "fragment"
+
+
+def test_archive_blocks_on_two_workers_equal_one_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The archive's n-gram candidates do not depend on the blocks or on the processes that make them."""
+    bench = _load_bench()
+    quotes = bench.synthesise(1500, seed=9).quotes
+    monkeypatch.setattr(archive_candidates, "REQUEST_QUOTES", 100)
+    whole = archive_candidate_pairs(quotes)
+    assert whole != sorted(candidate_pairs([normalise(q.text) for q in quotes]))  # the archive's rules are in force
+    monkeypatch.setattr(archive_candidates, "BLOCK_CONTRIBUTIONS", 500)
+    assert archive_candidate_pairs(quotes, workers=2) == whole
+
+
+def test_archive_posting_limit_grows_slower_than_the_requests() -> None:
+    """40 as in a request up to 80,000 quotes, then the square root: 142 at a million (the request's: 566)."""
+    assert archive_candidates.archive_posting_limit(6_000) == 40
+    assert archive_candidates.archive_posting_limit(1_000_000) == 142
