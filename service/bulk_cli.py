@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 # Extraction options of `POST /v1/quotes` that the bulk command takes as flags (`--terms`, `--indirect`).
 OPTION_FLAGS = {
@@ -82,13 +82,19 @@ def bulk(args: argparse.Namespace) -> int:
         else:
             tally, skipped = _bulk_here(args, job, settings.model)
     except KeyboardInterrupt:
-        print("bulk: interrupted; the lines written are whole, --resume completes the run", file=sys.stderr)
-        return 130
+        _stop("bulk: interrupted; the lines written are whole, --resume completes the run", 130)
     except Interrupted:
-        print("bulk: stopped by SIGTERM; the lines written are whole, --resume completes the run", file=sys.stderr)
-        return 143
+        _stop("bulk: stopped by SIGTERM; the lines written are whole, --resume completes the run", 143)
     _summary(tally, skipped, time.perf_counter() - started)
     return EXIT_FAILED_ARTICLES if tally.errors else 0
+
+
+def _stop(message: str, status: int) -> NoReturn:
+    """End a stopped run now. Its lines are written and the output closed; the interpreter's own exit would join
+    the worker pool's threads, which can wait for ever on a pipe to a worker already terminated (seen under
+    load in tests/test_cli.py: the message printed, the process alive a minute later)."""
+    print(message, file=sys.stderr, flush=True)
+    os._exit(status)
 
 
 def _bulk_here(args: argparse.Namespace, job: Any, model: str) -> tuple[Any, int]:
