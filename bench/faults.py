@@ -174,16 +174,9 @@ def start_redis(port: int, directory: str) -> subprocess.Popen[bytes]:
 def server_cpu(master: int) -> float:
     """CPU seconds of the gunicorn master and every process under it (workers, zygotes, analysis children), live
     ones by their own time and the ended ones through their parent's (cutime, cstime)."""
-    parents: dict[int, int] = {}
-    ticks: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(fields[1])
-            ticks[int(entry.name)] = sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+    processes = process_stats()
+    parents = {pid: int(fields[1]) for pid, fields in processes.items()}
+    ticks = {pid: sum(int(v) for v in fields[11:15]) for pid, fields in processes.items()}  # utime stime cutime cstime
     tree, frontier = {master}, [master]
     while frontier:
         frontier = [pid for pid, parent in parents.items() if parent in frontier and pid not in tree]
@@ -193,16 +186,19 @@ def server_cpu(master: int) -> float:
 
 def worker_pids(master: int) -> list[int]:
     """Children of the gunicorn master."""
-    found = []
+    return [pid for pid, fields in process_stats().items() if int(fields[1]) == master]
+
+
+def process_stats() -> dict[int, list[str]]:
+    """Each live process's /proc/PID/stat fields after its name (state, ppid, ...), by pid."""
+    stats = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                stats[int(entry.name)] = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if int(fields[1]) == master:
-                found.append(int(entry.name))
-    return found
+    return stats
 
 
 def percentile(values: list[float], share: float) -> float:
