@@ -257,7 +257,9 @@ def dash_colon(q: CueQuery) -> Cue | None:
     """'RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “...”': a digest's headline, a dash, and the name
     of the source before the colon that opens the quote."""
     text = article_text(q.doc)
-    line_start = text.rfind("\n", 0, q.quote.outer_start) + 1
+    # The dash and names sit just before the quote: searching a whole long line for each quote was quadratic.
+    line_start = text.rfind("\n", max(0, q.quote.outer_start - DASH_COLON_REACH), q.quote.outer_start) + 1
+    line_start = max(line_start, q.quote.outer_start - DASH_COLON_REACH)
     match = _DASH_COLON.search(text, line_start, q.quote.outer_start)
     if match is None:
         return None
@@ -269,6 +271,7 @@ def dash_colon(q: CueQuery) -> Cue | None:
     return _named((mark[-1],), name[-1], "dash_colon", "colon_name")
 
 
+DASH_COLON_REACH = 300  # characters before a quote that hold its dash, source names and colon
 # a dash, perhaps a few words ("-More from"), capitalised names (joined by "and"), a colon, then the quote
 _DASH_COLON = re.compile(
     r"\s[-–—]\s*(?:[A-Z]\w*\s+(?:from|by)\s+)?([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|&))*)\s*:\s*$"

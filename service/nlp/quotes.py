@@ -178,6 +178,7 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
             else:
                 _flush(text, carried, spans)
         nested = False
+        closers_after = _closers_after(marks)
         for k, mark in enumerate(marks):
             if open_at is None:
                 if mark.facing is not Facing.CLOSE:
@@ -185,7 +186,7 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
             elif mark.facing is Facing.OPEN and mark.pos == open_at + 1:
                 open_at = mark.pos  # '"“You don’t win': a doubled opening mark opens once
             elif mark.facing is Facing.OPEN and text[mark.pos - 1].isspace() and text[mark.pos] not in DOUBLE_CLOSERS:
-                ahead = _closers_ahead(marks[k + 1 :])
+                ahead = closers_after[k + 1]
                 continues = p_index + 1 < len(paragraphs) and _opens_with_double(text, *paragraphs[p_index + 1])
                 if not nested and (ahead >= 2 or ahead == 1 and continues):
                     # “I’d rather live in what he calls “hell” than ...”: a quote inside, which stays part
@@ -219,9 +220,13 @@ TRANSCRIPT_LABEL = re.compile(
 )
 
 
-def _closers_ahead(marks: list[Mark]) -> int:
-    """How many more marks can close than must open among `marks`."""
-    return sum(1 if m.facing is not Facing.OPEN else -1 for m in marks)
+def _closers_after(marks: list[Mark]) -> list[int]:
+    """For each k, how many more marks can close than must open among `marks[k:]` (k up to len(marks)), all in
+    one pass: counted afresh for each opener, a paragraph of many marks was quadratic."""
+    after = [0] * (len(marks) + 1)
+    for k in range(len(marks) - 1, -1, -1):
+        after[k] = after[k + 1] + (1 if marks[k].facing is not Facing.OPEN else -1)
+    return after
 
 
 def _pair_singles(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

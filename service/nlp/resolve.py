@@ -27,6 +27,10 @@ from service.nlp.names import (
 from service.nlp.quotes import QuoteMask
 from service.nlp.types import Resolution, Speaker, SpeakerType
 
+# Tokens of a sentence either side of a cue, or before a pronoun, that the rules look at (news sentences are
+# well under 100; a text with no full stop makes one 'sentence' of thousands).
+SENTENCE_REACH = 200
+
 
 @dataclass(frozen=True)
 class Naming:
@@ -203,7 +207,11 @@ def _cue_sentence_features(
     """What the rest of the cue's sentence says of the attribution: an 'according to' after the cue, the
     mention and the quote ('“...,” Roe said, according to CNN': PolNeAR's source is CNN), and how many other
     reporting verbs it has outside the quote."""
-    sentence = (cue_tokens[0] if cue_tokens else head).sent
+    anchor = cue_tokens[0] if cue_tokens else head
+    sentence = anchor.sent
+    # Only the sentence near the cue: a run-on 'sentence' (text with no full stop, thousands of tokens) scanned
+    # whole for each of its quotes made such text quadratic, and words that far away say nothing of this cue.
+    sentence = anchor.doc[max(sentence.start, anchor.i - SENTENCE_REACH) : min(sentence.end, anchor.i + SENTENCE_REACH)]
     cue_ids = {t.i for t in cue_tokens}
     after = max([mention_end, quote_range[1] if cue_after else 0] + [t.idx + len(t) for t in cue_tokens])
     rest = [t.lower_ for t in sentence if t.idx >= after]
@@ -242,7 +250,9 @@ def _antecedent(
     while sent is not None and sentences_back < 6:
         limit = pronoun.i if sent.start <= pronoun.i < sent.end else sent.end
         in_sentence = _sentence_subjects(sent)
-        subjects = [doc[i] for i in in_sentence[: bisect_left(in_sentence, limit)]]
+        # The subjects within reach of the limit: a run-on sentence's thousands would be walked for each pronoun.
+        reach = in_sentence[bisect_left(in_sentence, limit - SENTENCE_REACH) : bisect_left(in_sentence, limit)]
+        subjects = [doc[i] for i in reach]
         for subject in subjects:
             if mask is not None and mask.inside(subject):
                 continue

@@ -138,6 +138,13 @@ CASES = [
         id="a-digest-headline-a-dash-and-the-source-before-the-colon",
     ),
     pytest.param(
+        Case("Polls were early.\n\n" + "Numbers came in from the states and the counties all night. " * 60
+             + "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis finds that 20 states are "
+             "solidly Republican.”", "Gallup’s", "Jeffrey M. Jones", "Jeffrey M. Jones", ":", "cue",
+             Rules("dash_colon", "colon_name", "proper_name")),
+        id="the-dash-and-colon-at-the-end-of-a-long-line",
+    ),
+    pytest.param(
         Case("Christian Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is the "
              "greatest expression of power.”", "love in spite", "Derek Penwell", "Christian Rev. Derek Penwell",
              "said", "cue", Rules("head_chain", "cue_subject", "proper_name")),

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.nlp.quotes import find_quote_spans
+from service.nlp.quotes import Facing, Mark, _closers_after, find_quote_spans
 
 
 def quoted(text: str) -> list[list[str]]:
@@ -99,3 +99,11 @@ def test_any_text_gives_valid_segments(text: str) -> None:
             assert 0 <= start < end <= len(text)
             assert text[start:end].strip() == text[start:end]
         assert span.start <= span.end
+
+
+@given(st.lists(st.sampled_from(list(Facing)), max_size=40))
+def test_closers_after_counts_each_suffix(facings: list[Facing]) -> None:
+    """The one-pass suffix counts equal counting each suffix afresh (what pairing did per opener)."""
+    marks = [Mark(i, "double", facing) for i, facing in enumerate(facings)]
+    expected = [sum(1 if m.facing is not Facing.OPEN else -1 for m in marks[k:]) for k in range(len(marks) + 1)]
+    assert _closers_after(marks) == expected
