@@ -30,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from corpus import one_blas_thread  # noqa: E402
+
+one_blas_thread()  # as the service's workers run: the per-byte costs are the service's
 # ../shared beside the checkout, else beside the working directory (a checkout benchmarked from elsewhere).
 SHARED = next((p for p in (ROOT.parent / "shared", Path.cwd().parent / "shared") if p.is_dir()), ROOT / "shared")
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev.jsonl"
