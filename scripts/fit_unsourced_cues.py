@@ -21,10 +21,15 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from fitting import cue_count_lines, overlaps, rows_and_docs  # noqa: E402
+from fitting import (  # noqa: E402
+    add_cue_table_arguments,
+    cue_table_module_lines,
+    overlaps,
+    report_and_write,
+    rows_and_docs,
+)
 
 from service.nlp import load_pipeline, unsourced  # noqa: E402
 from service.nlp.lexicon import DOUBLE_MARKS  # noqa: E402
@@ -91,27 +96,14 @@ def render(table: dict[str, list[tuple[str, int, float]]]) -> str:
         '"""',
         "from __future__ import annotations",
         "",
-        "# kind -> {lemma: (clauses seen on train, share of them right)}",
-        "UNSOURCED_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {",
-    ]
-    lines += cue_count_lines(KINDS, table)
-    lines += [
-        "}",
-        "UNSOURCED_CUES: dict[str, frozenset[str]] = {",
-        "    kind: frozenset(cues) for kind, cues in UNSOURCED_CUE_COUNTS.items()",
-        "}",
+        *cue_table_module_lines("UNSOURCED_CUE", KINDS, table),
     ]
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("gold", nargs="?", default=str(SHARED / "data" / "polnear" / "train.jsonl"))
-    ap.add_argument("--docbin", help="a DocBin of the same split, parsed by the service's pipeline")
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--min-precision", type=float, default=0.3)
-    ap.add_argument("--write", action="store_true", help="rewrite service/nlp/unsourced_cues.py")
-    ap.add_argument("--show", type=int, default=40, help="print the most frequent (kind, lemma) pairs")
+    add_cue_table_arguments(ap, min_precision=0.3, module="unsourced_cues.py")
     args = ap.parse_args()
     rows, docs = rows_and_docs(args.gold, args.docbin, load_pipeline())
     seen, right, sourced = fit(rows, docs)
@@ -126,11 +118,7 @@ def main() -> int:
         kept = "yes" if any(lem == lemma for lem, _, _ in table.get(kind, [])) else ""
         good, bad = right[(kind, lemma)], sourced[(kind, lemma)]
         print(f"{kind:<8} {lemma:<18} {n:>5} {good:>5} {good / n:5.2f} {bad:>7} {kept}")
-    for kind in KINDS:
-        entries = table.get(kind, [])
-        print(f"{kind}: {len(entries)} lemmas kept, {sum(n for _, n, _ in entries)} clauses", file=sys.stderr)
-    if args.write:
-        (ROOT / "service" / "nlp" / "unsourced_cues.py").write_text(render(table), encoding="utf-8")
+    report_and_write(KINDS, table, "unsourced_cues.py", render(table), args.write)
     return 0
 
 

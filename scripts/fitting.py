@@ -1,13 +1,19 @@
 """What the fit and mine scripts share: a split's rows with their parses, and the lines of a cue-count table."""
 from __future__ import annotations
 
+import argparse
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from service.nlp.pipeline import parse_batch
+
+ROOT = Path(__file__).resolve().parent.parent
+CueTable = dict[str, list[tuple[str, int, float]]]  # kind -> [(lemma, clauses seen, precision)]
 
 
 def rows_and_docs(gold: str, docbin: str | None, nlp: Language) -> tuple[list[dict[str, Any]], list[Doc]]:
@@ -38,3 +44,35 @@ def cue_count_lines(kinds: tuple[str, ...], table: dict[str, list[tuple[str, int
             lines.append(line)
         lines.append("    },")
     return lines
+
+
+def add_cue_table_arguments(ap: argparse.ArgumentParser, *, min_precision: float, module: str) -> None:
+    """The options every cue-table fit takes: the split, its parse, the thresholds, --write of `module`."""
+    ap.add_argument("gold", nargs="?", default=str(ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"))
+    ap.add_argument("--docbin", help="a DocBin of the same split, parsed by the service's pipeline")
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-precision", type=float, default=min_precision)
+    ap.add_argument("--write", action="store_true", help=f"rewrite service/nlp/{module}")
+    ap.add_argument("--show", type=int, default=40, help="print the most frequent (kind, lemma) pairs")
+
+
+def cue_table_module_lines(name: str, kinds: tuple[str, ...], table: CueTable) -> list[str]:
+    """`{name}_COUNTS`, the `{kind: {lemma: (n, precision)}}` literal, and `{name}S`, its lemma sets."""
+    return [
+        "# kind -> {lemma: (clauses seen on train, share of them right)}",
+        f"{name}_COUNTS: dict[str, dict[str, tuple[int, float]]] = {{",
+        *cue_count_lines(kinds, table),
+        "}",
+        f"{name}S: dict[str, frozenset[str]] = {{",
+        f"    kind: frozenset(cues) for kind, cues in {name}_COUNTS.items()",
+        "}",
+    ]
+
+
+def report_and_write(kinds: tuple[str, ...], table: CueTable, module: str, text: str, write: bool) -> None:
+    """How many lemmas and clauses each kind keeps (stderr); with `write`, `text` becomes service/nlp/`module`."""
+    for kind in kinds:
+        entries = table.get(kind, [])
+        print(f"{kind}: {len(entries)} lemmas kept, {sum(n for _, n, _ in entries)} clauses", file=sys.stderr)
+    if write:
+        (ROOT / "service" / "nlp" / module).write_text(text, encoding="utf-8")
