@@ -258,8 +258,8 @@ def dash_colon(q: CueQuery) -> Cue | None:
     of the source before the colon that opens the quote."""
     text = article_text(q.doc)
     # The dash and names sit just before the quote: searching a whole long line for each quote was quadratic.
-    line_start = text.rfind("\n", max(0, q.quote.outer_start - DASH_COLON_REACH), q.quote.outer_start) + 1
-    line_start = max(line_start, q.quote.outer_start - DASH_COLON_REACH)
+    reach_start = max(0, q.quote.outer_start - DASH_COLON_REACH)
+    line_start = max(reach_start, text.rfind("\n", reach_start, q.quote.outer_start) + 1)
     match = _DASH_COLON.search(text, line_start, q.quote.outer_start)
     if match is None:
         return None
