@@ -1,0 +1,29 @@
+"""The source span of reported speech (service/nlp/reported_source.py), on real sentence shapes from PolNeAR
+train: each row is a sentence and the source mention PolNeAR marks for its reported clause (the local mention,
+never the name it resolves to)."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.nlp import extract_quotes
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the relative pronoun next to the cue, not its antecedent
+        ("John Stumpf, who said the fraud was small, resigned.", "who"),
+        # people coordinated to the head
+        ("Mr. Grassley and Mr. Leahy said the program was flawed.", "Mr. Grassley and Mr. Leahy"),
+        # a partitive's whole phrase
+        ("About 52 percent of registered voters said the economy was improving.",
+         "About 52 percent of registered voters"),
+        # the comma that closes an appositive
+        ("Brian Fallon, the campaign's press secretary, said the senator would return.",
+         "Brian Fallon, the campaign's press secretary,"),
+    ],
+)
+def test_reported_source(nlp: Language, text: str, source: str) -> None:
+    speakers = [q.speaker for q in extract_quotes(nlp(text), indirect=True) if q.kind == "indirect"]
+    assert [s.mention.text if s and s.mention else None for s in speakers] == [source]
