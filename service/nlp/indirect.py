@@ -140,7 +140,7 @@ def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) ->
     confidence = reported_confidence(speaker.rule, speaker.name_rule)
     if speaker.mention is None:
         return replace(speaker, confidence=confidence)
-    return replace(speaker, mention=source_mention(clause, speaker.mention, reach), confidence=confidence)
+    return replace(speaker, mention=source_mention(clause, speaker.mention, reach, mask), confidence=confidence)
 
 
 def _cue_span(clause: ReportedClause, text: str) -> TextSpan:

@@ -1,20 +1,24 @@
 """The source of a reported clause as PolNeAR marks it: the local mention next to the cue, never resolved.
 
 The mention the resolver returns names a person; PolNeAR's source span is what the sentence writes there: the
-relative pronoun of 'Stumpf, who said', the people coordinated to the head, a partitive's whole phrase, and the
-comma or dash that closes an aside.
+relative pronoun of 'Stumpf, who said', the subject phrase a name sits in ('A study by the Council ... found'),
+with the participles that open it, the people coordinated to the head, a partitive's whole phrase, and the comma
+or dash that closes an aside.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from service.nlp.lexicon import RELATIVE_PRONOUNS
+from service.nlp.mentions import mention_span
+from service.nlp.names import reads_as_cue
 from service.nlp.pipeline import article_text
+from service.nlp.quotes import QuoteMask
 from service.nlp.reported import ReportedClause
 from service.nlp.types import TextSpan
 
 
-def source_mention(clause: ReportedClause, mention: TextSpan, reach: tuple[int, int]) -> TextSpan:
+def source_mention(clause: ReportedClause, mention: TextSpan, reach: tuple[int, int], mask: QuoteMask) -> TextSpan:
     """The source span of `clause`, from the resolver's `mention` of its source; `reach` is the clause's text the
     span never enters."""
     assert clause.source is not None
@@ -23,7 +27,27 @@ def source_mention(clause: ReportedClause, mention: TextSpan, reach: tuple[int, 
         # "Stumpf, who said that ...": named through the noun the clause hangs on, but the mention next to the
         # cue is the pronoun, as PolNeAR marks it (train: 'who' is the source of 409 indirect attributions)
         return TextSpan(relative.idx, relative.idx + len(relative.text), relative.text)
-    return _whole_source(mention, clause.source, reach)
+    head = clause.source
+    subject = _subject_phrase(head)
+    if subject is not None:
+        # "A study by the Council of the Great City Schools found": the mention rules name the council, PolNeAR's
+        # source is the subject the name sits in
+        head, mention = subject, mention_span(subject, reach, clause.cue, mask)
+    return _whole_source(_with_modifiers(mention, head, reach), head, reach)
+
+
+def _subject_phrase(source: Token) -> Token | None:
+    """The subject whose noun phrase holds `source` below it (through prepositions, compounds, conjuncts), if any;
+    never through a possessive ('Trump's claim that ...': the claim is not the source)."""
+    node = source
+    for _ in range(_SUBJECT_CLIMB):
+        if node.dep_ == "poss" or node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+    return node if node.i != source.i and node.dep_ in ("nsubj", "nsubjpass") else None
+
+
+_SUBJECT_CLIMB = 8
 
 
 def _relative_subject(clause: ReportedClause) -> Token | None:
@@ -34,6 +58,25 @@ def _relative_subject(clause: ReportedClause) -> Token | None:
     if subject is None or subject.i == clause.source.i or subject.lower_ not in RELATIVE_PRONOUNS:
         return None
     return subject
+
+
+def _with_modifiers(mention: TextSpan, head: Token, reach: tuple[int, int]) -> TextSpan:
+    """The mention with the words its noun phrase opens with that the mention rules cut as verbs ('Retired
+    neurosurgeon Ben Carson', 'Leading Democrats'): a participle modifying a name is part of PolNeAR's source."""
+    doc = head.doc
+    first = head.left_edge
+    while first.i < head.i and (first.is_punct or first.is_space):
+        first = doc[first.i + 1]
+    text = article_text(doc)
+    added = text[first.idx : mention.start]
+    if first.idx >= mention.start or (first.idx < reach[1] and reach[0] < mention.start) or reads_as_cue(first):
+        return mention
+    if any(p in added for p in _PHRASE_BREAKS):
+        return mention  # 'It's unanimous," councilmember Mark Levine': another sentence's words, not modifiers
+    return TextSpan(first.idx, mention.end, text[first.idx : mention.end])
+
+
+_PHRASE_BREAKS = (",", ".", ";", ":", "\n", "!", "?")
 
 
 def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> TextSpan:

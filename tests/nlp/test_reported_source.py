@@ -22,6 +22,14 @@ from service.nlp import extract_quotes
         # the comma that closes an appositive
         ("Brian Fallon, the campaign's press secretary, said the senator would return.",
          "Brian Fallon, the campaign's press secretary,"),
+        # the subject a name sits in, not the name the mention rules pick inside it
+        ("A study by the Council of Great City Schools found that most students fail the tests.",
+         "A study by the Council of Great City Schools"),
+        ("A representative for Mr. Pinchuk said the company had done nothing wrong.",
+         "A representative for Mr. Pinchuk"),
+        # a participle opening the name's phrase, which the mention rules cut as a verb
+        ("Retired neurosurgeon Ben Carson said the plan would fail.", "Retired neurosurgeon Ben Carson"),
+        ("Leading Democrats say the bill will pass.", "Leading Democrats"),
     ],
 )
 def test_reported_source(nlp: Language, text: str, source: str) -> None:
