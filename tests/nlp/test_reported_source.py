@@ -30,8 +30,26 @@ from service.nlp import extract_quotes
         # a participle opening the name's phrase, which the mention rules cut as a verb
         ("Retired neurosurgeon Ben Carson said the plan would fail.", "Retired neurosurgeon Ben Carson"),
         ("Leading Democrats say the bill will pass.", "Leading Democrats"),
+        # a participle aside is left out, an appositive and a relative clause that says nothing stay
+        ("Trump, speaking at a rally in Wilmington, said the election was rigged.", "Trump"),
+        ("Ms. Gedrich, who works in retail, said she did not trust either candidate.",
+         "Ms. Gedrich, who works in retail,"),
     ],
 )
 def test_reported_source(nlp: Language, text: str, source: str) -> None:
     speakers = [q.speaker for q in extract_quotes(nlp(text), indirect=True) if q.kind == "indirect"]
     assert [s.mention.text if s and s.mention else None for s in speakers] == [source]
+
+
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        # a relative clause that reports speech of its own is that speech's source ('who'), not part of the outer one
+        ("Barkley, who said he usually votes Democratic, said the candidate was too cautious.", ["who", "Barkley"]),
+        ("Mr. Leenders, who estimated that a third of the workers backed Trump, said he voted for Obama.",
+         ["who", "Mr. Leenders"]),
+    ],
+)
+def test_reported_sources_in_text_order(nlp: Language, text: str, sources: list[str]) -> None:
+    speakers = [q.speaker for q in extract_quotes(nlp(text), indirect=True) if q.kind == "indirect"]
+    assert [s.mention.text if s and s.mention else None for s in speakers] == sources
