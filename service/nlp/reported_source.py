@@ -33,7 +33,8 @@ def source_mention(clause: ReportedClause, mention: TextSpan, reach: tuple[int, 
         # "A study by the Council of the Great City Schools found": the mention rules name the council, PolNeAR's
         # source is the subject the name sits in
         head, mention = subject, mention_span(subject, reach, clause.cue, mask)
-    return _whole_source(_without_aside(_with_modifiers(mention, head, reach), head), head, reach)
+    mention = _without_aside(_with_modifiers(mention, head, reach), head)
+    return _after_dateline(_whole_source(mention, head, reach), head)
 
 
 def _subject_phrase(source: Token) -> Token | None:
@@ -104,6 +105,33 @@ def _reports(token: Token) -> bool:
     return token.pos_ == "VERB" and (
         token.lemma_.lower() in SAYING_VERBS or any(c.dep_ == "ccomp" for c in token.children)
     )
+
+
+def _after_dateline(mention: TextSpan, head: Token) -> TextSpan:
+    """The mention without the dateline the paragraph opens with ('MACAU (Reuters) – Top Republican Party donor
+    Sheldon Adelson said'): the place, date and agency before the dash are nobody's name."""
+    text = article_text(head.doc)
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    for dash in _DATELINE_DASHES:
+        at = text.find(dash, mention.start, mention.end)
+        if at < 0:
+            continue
+        words = text[line_start:at].split()
+        if 0 < len(words) <= _DATELINE_WORDS and all(w[0].isupper() or w[0].isdigit() or w[0] == "(" for w in words) \
+                and any(w.startswith("(") or _in_capitals(w) for w in words):
+            start = at + len(dash)
+            return TextSpan(start, mention.end, text[start : mention.end])
+    return mention
+
+
+def _in_capitals(word: str) -> bool:
+    """'WASHINGTON', 'S.C.': a dateline's place, unlike a name opening the line ('Rep. Lois Frankel — like Reid')."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+_DATELINE_DASHES = (" — ", " – ", " -- ", " - ")
+_DATELINE_WORDS = 6
 
 
 def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> TextSpan:

@@ -34,6 +34,11 @@ from service.nlp import extract_quotes
         ("Trump, speaking at a rally in Wilmington, said the election was rigged.", "Trump"),
         ("Ms. Gedrich, who works in retail, said she did not trust either candidate.",
          "Ms. Gedrich, who works in retail,"),
+        # the dateline the paragraph opens with is nobody's name; a name opening the line before a dash is
+        ("WASHINGTON — Sen. Bernie Sanders (I-Vt.) said the minimum wage must rise.", "Sen. Bernie Sanders (I-Vt.)"),
+        ("MACAU (Reuters) – Top Republican donor Sheldon Adelson said he would back Trump.",
+         "Top Republican donor Sheldon Adelson"),
+        ("Gonzalez — a supporter of the senator — said the race was close.", "Gonzalez — a supporter of the senator —"),
     ],
 )
 def test_reported_source(nlp: Language, text: str, source: str) -> None:
