@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.nlp.lexicon import RELATIVE_PRONOUNS, SAYING_VERBS
+from service.nlp.lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SOURCE_FOCUS_ADVERBS
 from service.nlp.mentions import mention_span
 from service.nlp.names import reads_as_cue
 from service.nlp.pipeline import article_text
@@ -33,7 +33,7 @@ def source_mention(clause: ReportedClause, mention: TextSpan, reach: tuple[int, 
         # "A study by the Council of the Great City Schools found": the mention rules name the council, PolNeAR's
         # source is the subject the name sits in
         head, mention = subject, mention_span(subject, reach, clause.cue, mask)
-    mention = _without_aside(_with_modifiers(mention, head, reach), head)
+    mention = _without_focus(_without_aside(_with_modifiers(mention, head, reach), head), head)
     return _after_dateline(_whole_source(mention, head, reach), head)
 
 
@@ -107,6 +107,17 @@ def _reports(token: Token) -> bool:
     )
 
 
+def _without_focus(mention: TextSpan, head: Token) -> TextSpan:
+    """The mention without the focus adverb it opens with ('Even some of Clinton's allies described')."""
+    first = next((t for t in head.subtree if t.idx == mention.start), None)
+    if first is None or first.lower_ not in SOURCE_FOCUS_ADVERBS or first.dep_ != "advmod":
+        return mention
+    start = first.nbor().idx if first.i + 1 < len(head.doc) else mention.end
+    if start >= mention.end:
+        return mention
+    return TextSpan(start, mention.end, article_text(head.doc)[start : mention.end])
+
+
 def _after_dateline(mention: TextSpan, head: Token) -> TextSpan:
     """The mention without the dateline the paragraph opens with ('MACAU (Reuters) – Top Republican Party donor
     Sheldon Adelson said'): the place, date and agency before the dash are nobody's name."""
@@ -146,7 +157,7 @@ def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> Tex
             last = last.doc[last.i - 1]
         far = last.idx + len(last.text)
         between = text[end : conjuncts[0].left_edge.idx]
-        if not (start < reach[1] and reach[0] < far) and between.strip(" ,") in ("and", "or", ""):
+        if not (start < reach[1] and reach[0] < far) and between.strip(" ,").lower() in ("and", "or", "nor", ""):
             end = far
     of = head.head
     if head.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ in ("nsubj", "nsubjpass") and of.head.i < head.i:
@@ -154,8 +165,9 @@ def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> Tex
         first = of.head.left_edge.idx
         if not (first < reach[1] and reach[0] < end):
             start = min(start, first)
-    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(".)", end):
-        end += 2  # "Sen. Bernie Sanders (I-Vt.)": the bracket the mention opened, after the abbreviation's stop
+    if text.count("(", start, end) > text.count(")", start, end):
+        # "Sen. Bernie Sanders (I-Vt.)": the bracket the mention opened, after the abbreviation's stop
+        end += 2 if text.startswith(".)", end) else 1 if text.startswith(")", end) else 0
     if "," in text[start:end] and text.startswith(",", end):
         end += 1
     for dash in (" —", " --", " –"):

@@ -39,6 +39,14 @@ from service.nlp import extract_quotes
         ("MACAU (Reuters) – Top Republican donor Sheldon Adelson said he would back Trump.",
          "Top Republican donor Sheldon Adelson"),
         ("Gonzalez — a supporter of the senator — said the race was close.", "Gonzalez — a supporter of the senator —"),
+        # people coordinated by 'nor', and by 'And' in a Title Case headline
+        ("Neither Cruz nor Christie acknowledged that the plan had failed.", "Neither Cruz nor Christie"),
+        ("Bernie Sanders And Hillary Clinton Say The Debate Was Rigged", "Bernie Sanders And Hillary Clinton"),
+        # the bracket the last of them opens is closed after the abbreviation's stop
+        ("Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) said the program was a fraud.",
+         "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)"),
+        # a focus adverb opening the source is left out
+        ("Even some of her allies questioned whether the plan would work.", "some of her allies"),
     ],
 )
 def test_reported_source(nlp: Language, text: str, source: str) -> None:
