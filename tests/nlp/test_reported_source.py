@@ -45,6 +45,8 @@ from service.nlp import extract_quotes
         # the bracket the last of them opens is closed after the abbreviation's stop
         ("Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) said the program was a fraud.",
          "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)"),
+        # the bare participle closing the phrase is part of it
+        ("Most of those surveyed said the embargo should end.", "Most of those surveyed"),
         # a focus adverb opening the source is left out
         ("Even some of her allies questioned whether the plan would work.", "some of her allies"),
     ],
