@@ -183,9 +183,13 @@ def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> Tex
     if text.count("(", start, end) > text.count(")", start, end):
         # "Sen. Bernie Sanders (I-Vt.)": the bracket the mention opened, after the abbreviation's stop
         end += 2 if text.startswith(".)", end) else 1 if text.startswith(")", end) else 0
+    if text.startswith("%", end):
+        end += 1  # "A third of independents, 33%,": the sign is part of the number
+    if text[start:end].count("“") > text[start:end].count("”") and text.startswith("”", end):
+        end += 1  # 'this CNN “reporter”': the mark closing the word the mention opened
     if "," in text[start:end] and text.startswith(",", end):
         end += 1
-    for dash in (" —", " --", " –"):
-        if dash in text[start:end] and text.startswith(dash, end):
-            end += len(dash)  # "three economists -- A, B and C --": the dash closing the aside, as the comma
+    for dash in (" —", " --", " –", " - "):
+        if dash in text[start:end] and text.startswith(dash.rstrip(), end):
+            end += len(dash.rstrip())  # "three economists -- A, B and C --": the dash closing the aside, as the comma
     return TextSpan(start, end, text[start:end])

@@ -47,6 +47,10 @@ from service.nlp import extract_quotes
          "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)"),
         # the bare participle closing the phrase is part of it
         ("Most of those surveyed said the embargo should end.", "Most of those surveyed"),
+        # the sign of a percentage, and the hyphen closing an aside the source opened
+        ("Only 42% say the economy is improving.", "Only 42%"),
+        ("Some liberal economists - including two members of the committee - warn that rates are too high.",
+         "Some liberal economists - including two members of the committee -"),
         # a focus adverb opening the source is left out
         ("Even some of her allies questioned whether the plan would work.", "some of her allies"),
     ],
