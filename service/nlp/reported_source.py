@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.nlp.lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SOURCE_FOCUS_ADVERBS
+from service.nlp.lexicon import DOUBLE_MARKS, RELATIVE_PRONOUNS, SAYING_VERBS, SOURCE_FOCUS_ADVERBS
 from service.nlp.mentions import mention_span
 from service.nlp.names import reads_as_cue
 from service.nlp.pipeline import article_text
@@ -33,7 +33,7 @@ def source_mention(clause: ReportedClause, mention: TextSpan, reach: tuple[int, 
         # "A study by the Council of the Great City Schools found": the mention rules name the council, PolNeAR's
         # source is the subject the name sits in
         head, mention = subject, mention_span(subject, reach, clause.cue, mask)
-    mention = _with_participle(_with_modifiers(mention, head, reach), head, reach)
+    mention = _with_title(_with_participle(_with_modifiers(mention, head, reach), head, reach), head, reach, clause)
     mention = _without_focus(_without_aside(mention, head), head)
     return _after_dateline(_whole_source(mention, head, reach), head)
 
@@ -93,6 +93,25 @@ def _with_participle(mention: TextSpan, head: Token, reach: tuple[int, int]) -> 
     if last.idx != last.nbor(-1).idx + len(last.nbor(-1).text) + 1 or (mention.start < reach[1] and reach[0] < end):
         return mention
     return TextSpan(mention.start, end, article_text(head.doc)[mention.start : end])
+
+
+def _with_title(mention: TextSpan, head: Token, reach: tuple[int, int], clause: ReportedClause) -> TextSpan:
+    """The mention with the quoted title that closes its phrase ('Joe Scarborough, host of MSNBC's “Morning Joe,”
+    said'), which the mention rules cut as another quote's words."""
+    last = head.right_edge
+    while last.i > head.i and (last.is_punct and not last.is_quote):
+        last = last.nbor(-1)
+    end = last.idx + len(last.text)
+    text = article_text(head.doc)
+    added = text[mention.end : end]
+    if end <= mention.end or not any(m in added for m in _TITLE_MARKS):
+        return mention
+    if (mention.start < reach[1] and reach[0] < end) or any(mention.end <= t.idx < end for t in clause.cue):
+        return mention
+    return TextSpan(mention.start, end, text[mention.start : end])
+
+
+_TITLE_MARKS = tuple(sorted(DOUBLE_MARKS)) + ("''",)
 
 
 def _without_aside(mention: TextSpan, head: Token) -> TextSpan:
@@ -185,8 +204,9 @@ def _whole_source(mention: TextSpan, head: Token, reach: tuple[int, int]) -> Tex
         end += 2 if text.startswith(".)", end) else 1 if text.startswith(")", end) else 0
     if text.startswith("%", end):
         end += 1  # "A third of independents, 33%,": the sign is part of the number
-    if text[start:end].count("“") > text[start:end].count("”") and text.startswith("”", end):
-        end += 1  # 'this CNN “reporter”': the mark closing the word the mention opened
+    if text[start:end].count("“") > text[start:end].count("”"):
+        # 'this CNN “reporter”', 'host of MSNBC's “Morning Joe,”': the mark closing the words the mention opened
+        end += 1 if text.startswith("”", end) else 2 if text.startswith(",”", end) else 0
     if "," in text[start:end] and text.startswith(",", end):
         end += 1
     for dash in (" —", " --", " –", " - "):

@@ -51,6 +51,10 @@ from service.nlp import extract_quotes
         ("Only 42% say the economy is improving.", "Only 42%"),
         ("Some liberal economists - including two members of the committee - warn that rates are too high.",
          "Some liberal economists - including two members of the committee -"),
+        # a quoted title inside the source is part of it, with the marks that close it
+        ("Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested that the party was finished.",
+         "Joe Scarborough, host of MSNBC’s “Morning Joe,”"),
+        ('Some in the "Bernie or Bust" crowd suggest that they will stay home.', 'Some in the "Bernie or Bust" crowd'),
         # a focus adverb opening the source is left out
         ("Even some of her allies questioned whether the plan would work.", "some of her allies"),
     ],
