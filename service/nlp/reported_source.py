@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.nlp.lexicon import DOUBLE_MARKS, RELATIVE_PRONOUNS, SAYING_VERBS, SOURCE_FOCUS_ADVERBS
+from service.nlp.lexicon import DOUBLE_MARKS, RELATIVE_PRONOUNS, SAYING_VERBS, SOURCE_FOCUS_ADVERBS, TITLE_WORDS
 from service.nlp.mentions import mention_span
 from service.nlp.names import reads_as_cue
 from service.nlp.pipeline import article_text
@@ -34,7 +34,7 @@ def source_mention(clause: ReportedClause, mention: TextSpan, reach: tuple[int, 
         # source is the subject the name sits in
         head, mention = subject, mention_span(subject, reach, clause.cue, mask)
     mention = _with_title(_with_participle(_with_modifiers(mention, head, reach), head, reach), head, reach, clause)
-    mention = _without_focus(_without_aside(mention, head), head)
+    mention = _with_title_word(_without_focus(_without_aside(mention, head), head), head)
     return _after_dateline(_whole_source(mention, head, reach), head)
 
 
@@ -139,6 +139,21 @@ def _reports(token: Token) -> bool:
     return token.pos_ == "VERB" and (
         token.lemma_.lower() in SAYING_VERBS or any(c.dep_ == "ccomp" for c in token.children)
     )
+
+
+def _with_title_word(mention: TextSpan, head: Token) -> TextSpan:
+    """The mention with the abbreviated title the parse left outside it ('Sens. Jon Tester and David Vitter',
+    'Pres. Obama', 'Mr. Cruz')."""
+    first = next((t for t in head.doc if t.idx == mention.start), None)
+    if first is None or first.i == 0:
+        return mention
+    title = first.nbor(-1)
+    if not (title.text.endswith(".") and title.text[:1].isupper() and title.lower_ in TITLE_WORDS):
+        return mention
+    text = article_text(head.doc)
+    if text[title.idx + len(title.text) : mention.start].strip():
+        return mention
+    return TextSpan(title.idx, mention.end, text[title.idx : mention.end])
 
 
 def _without_focus(mention: TextSpan, head: Token) -> TextSpan:
