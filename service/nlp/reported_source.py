@@ -32,7 +32,10 @@ def source_mention(clause: ReportedClause, mention: TextSpan, reach: tuple[int, 
     if subject is not None:
         # "A study by the Council of the Great City Schools found": the mention rules name the council, PolNeAR's
         # source is the subject the name sits in
-        head, mention = subject, mention_span(subject, reach, clause.cue, mask)
+        phrase = mention_span(subject, reach, clause.cue, mask)
+        whole = _whole_source(phrase, subject, reach)
+        if whole.start <= head.idx < whole.end:  # never a phrase the clause's own words cut the source out of
+            head, mention = subject, phrase
     mention = _with_title(_with_participle(_with_modifiers(mention, head, reach), head, reach), head, reach, clause)
     mention = _with_title_word(_without_focus(_without_aside(mention, head), head), head)
     return _after_dateline(_whole_source(mention, head, reach), head)
