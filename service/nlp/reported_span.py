@@ -32,6 +32,12 @@ def complement_extent(cue: Token, content: Token, dep: str, is_cue: CueTest) -> 
     'Trump urged supporters to monitor polling places': the content takes in who is urged.
     """
     excluded: set[int] = set()
+    later = next((c for c in cue.children if c.dep_ == dep and c.i > cue.i), None)
+    if dep == "ccomp" and content.i < cue.i and later is not None:
+        # "Some 20 percent said they believe A; 29 percent said they believe B": the parse hangs the clause before
+        # on the second cue too; what it reports is the one after it (train: 172 of 189 such cues; all four
+        # scores rose on dev and train)
+        content = later
     if dep == "ccomp" and content.i < cue.i and cue.dep_ == "conj" and cue.head.i < content.left_edge.i:
         # "A was supposed to happen, but B happened, another source said": the parse makes the cue a conjunct
         # of A; what the source said is both

@@ -23,3 +23,23 @@ from service.nlp import extract_quotes
 )
 def test_reported_content(nlp: Language, text: str, content: str) -> None:
     assert [q.content.text for q in extract_quotes(nlp(text), indirect=True) if q.kind == "indirect"] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        # a cue the parse gives a clause on each side reports the one after it
+        ("Some 20 percent of people in a recent poll said they believe the senator was born abroad; 29 percent said "
+         "they believe he is a Muslim.",
+         [("they believe the senator was born abroad", "Some 20 percent of people in a recent poll"),
+          ("they believe he is a Muslim", "29 percent")]),
+        ("The governor jokingly offered the man a job as his driver, then says he'll welcome advice from anyone who "
+         "wants to talk to him.",
+         [("a job as his driver", "The governor"),
+          ("he'll welcome advice from anyone who wants to talk to him", None)]),
+    ],
+)
+def test_a_clause_on_each_side_of_the_cue(nlp: Language, text: str, reported: list[tuple[str, str | None]]) -> None:
+    quotes = [q for q in extract_quotes(nlp(text), indirect=True) if q.kind == "indirect"]
+    assert [(q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+            for q in quotes] == reported
