@@ -43,3 +43,19 @@ def test_a_clause_on_each_side_of_the_cue(nlp: Language, text: str, reported: li
     quotes = [q for q in extract_quotes(nlp(text), indirect=True) if q.kind == "indirect"]
     assert [(q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
             for q in quotes] == reported
+
+
+@pytest.mark.parametrize(
+    "text, segments, cue",
+    [
+        # a passive cue's preposition is the cue's, not the content's
+        ("The senator is widely seen as a strong candidate for the job.",
+         ["The senator", "a strong candidate for the job"], "seen as"),
+        ("The mayor was asked about the closing of the plant on Tuesday.",
+         ["The mayor", "the closing of the plant on Tuesday"], "was asked about"),
+    ],
+)
+def test_agentless_passive_preposition(nlp: Language, text: str, segments: list[str], cue: str) -> None:
+    (quote,) = [q for q in extract_quotes(nlp(text), indirect=True) if q.kind == "indirect"]
+    assert [s.text for s in quote.segments] == segments
+    assert quote.cue is not None and quote.cue.text == cue
