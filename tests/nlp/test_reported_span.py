@@ -33,6 +33,11 @@ def test_reported_content(nlp: Language, text: str, content: str) -> None:
          "they believe he is a Muslim.",
          [("they believe the senator was born abroad", "Some 20 percent of people in a recent poll"),
           ("they believe he is a Muslim", "29 percent")]),
+        # a clause before a cue whose table takes the object after it is the writer's: the object is reported
+        ("The more politics gets polarized, the more voters fear the candidate at the pole furthest from them.",
+         [("the candidate at the pole furthest from them", "the more voters")]),
+        # 'tell' takes no object content: the clause before stays what is told
+        ("Talks will resume next week, Carney told reporters on Monday.", [("Talks will resume next week", "Carney")]),
         ("The governor jokingly offered the man a job as his driver, then says he'll welcome advice from anyone who "
          "wants to talk to him.",
          [("a job as his driver", "The governor"),
