@@ -109,7 +109,7 @@ CASES = [
     pytest.param(Case("Turnout is expected to rise in the suburbs.", "Turnout | to rise in the suburbs", "is expected",
                       None, "agentless_passive"), id="is-expected-no-source"),
     pytest.param(Case("Mr. Quiros was accused of using the money for a condominium.",
-                      "Mr. Quiros | of using the money for a condominium", "was accused", None, "agentless_passive"),
+                      "Mr. Quiros | using the money for a condominium", "was accused of", None, "agentless_passive"),
                  id="was-accused-no-agent"),
     pytest.param(Case("Bloomberg is reportedly considering a run for president.",
                       "Bloomberg is | considering a run for president", "reportedly", None, "hearsay_adverb"),
