@@ -2,7 +2,9 @@
 
 ccomp: a clause ('said that ...'); passive: a clause of a passive cue ('it was reported that ...'); xcomp:
 an infinitive ('urged them to ...'); dobj: an object ('cited a poll'); prep: 'lemma preposition' whose object
-is the content ('accused him of lying'); noun: a speech noun with a that-clause ('his claim that ...').
+is the content ('accused him of lying'); noun: a speech noun with a that-clause ('his claim that ...'); as:
+an 'as' phrase whose clause is the content ('as the Times noted, ...'); agent: a passive whose subject is the
+content and whose agent the source ('the meeting was reported by Politico').
 """
 from __future__ import annotations
 
@@ -236,6 +238,17 @@ REPORTED_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {
         "speculation": (3, 1.00), "surprise": (3, 0.33), "advice": (2, 0.50), "assurance": (2, 0.50),
         "attack": (2, 0.50), "commitment": (2, 0.50), "contention": (2, 0.50), "criticism": (2, 1.00),
         "interview": (2, 0.50), "moment": (2, 0.50), "remark": (2, 1.00), "warning": (2, 0.50),
+    },
+    "as": {
+        "report": (17, 0.94), "note": (10, 0.90), "say": (5, 0.60), "point": (4, 1.00), "expect": (3, 0.67),
+        "reveal": (3, 1.00), "learn": (2, 0.50), "show": (2, 0.50),
+    },
+    "agent": {
+        "back": (5, 0.40), "criticize": (5, 1.00), "report": (5, 1.00), "echo": (4, 0.75), "see": (4, 0.75),
+        "share": (4, 0.50), "support": (4, 0.75), "investigate": (3, 0.33), "reject": (3, 1.00), "view": (3, 0.33),
+        "attack": (2, 0.50), "author": (2, 1.00), "choose": (2, 0.50), "claim": (2, 1.00), "defeat": (2, 0.50),
+        "dislike": (2, 0.50), "feel": (2, 0.50), "greet": (2, 0.50), "ignore": (2, 0.50), "mention": (2, 0.50),
+        "sentence": (2, 0.50), "target": (2, 0.50), "write": (2, 0.50),
     },
 }
 REPORTED_CUES: dict[str, frozenset[str]] = {
