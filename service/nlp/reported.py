@@ -168,6 +168,23 @@ def accused_of(token: Token, mask: QuoteMask) -> ReportedClause | None:
             excluded = {t.i for t in token.subtree} - set(range(target.left_edge.i, objects[0].right_edge.i + 1))
         found = clause_of(token.doc, "accused_of", root, excluded, cue, subject, mask, f"{lemma} {prep.lower_}")
         return replace(found, mention_rule=mention_rule) if found is not None else None
+    return _called_for_clause(token, mask)
+
+
+def _called_for_clause(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'Clinton is calling for the United States to step up its efforts': the parse makes 'for' the mark of a
+    clause, not a preposition; what is called for is that clause."""
+    lemma = token.lemma_.lower()
+    for clause in token.rights:
+        mark = clause.left_edge
+        if clause.dep_ != "advcl" or mark.dep_ != "mark" or mark.head.i != clause.i or mark.i != token.i + 1:
+            continue
+        if not is_entry(f"{lemma} {mark.lower_}", "prep"):
+            continue
+        subject, mention_rule = subject_of(token, mask)
+        cue = cue_tokens(token) + (mark,)
+        found = clause_of(token.doc, "accused_of", clause, {mark.i}, cue, subject, mask, f"{lemma} {mark.lower_}")
+        return replace(found, mention_rule=mention_rule) if found is not None else None
     return None
 
 

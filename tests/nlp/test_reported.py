@@ -65,6 +65,9 @@ CASES = [
                       "accused", "Trump", "accused_of"), id="accused-of"),
     pytest.param(Case("Palmieri called for an apology from the campaign.", "an apology from the campaign",
                       "called for", "Palmieri", "accused_of"), id="called-for"),
+    # the parse makes 'for' the mark of a clause: what is called for is that clause
+    pytest.param(Case("The governor called for the plant to be closed.", "the plant to be closed", "called for",
+                      "The governor", "accused_of"), id="called-for-a-clause"),
     pytest.param(Case("Trump's claim that the election is rigged drew criticism.", "that the election is rigged",
                       "claim", "Trump's", "speech_noun"), id="speech-noun"),
     # a speech noun without a possessive: who makes the point is the subject of the verb that takes the noun
