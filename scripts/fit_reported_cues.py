@@ -50,8 +50,9 @@ RULE_KINDS = {
     "speech_noun": "noun",
     "as_reported": "as",
     "passive_agent": "agent",
+    "noun_object": "noun_prep",
 }
-KINDS = ("ccomp", "passive", "xcomp", "dobj", "prep", "noun", "as", "agent")
+KINDS = ("ccomp", "passive", "xcomp", "dobj", "prep", "noun", "as", "agent", "noun_prep")
 
 
 class _Everything(frozenset[str]):
@@ -104,7 +105,8 @@ def render(table: dict[str, list[tuple[str, int, float]]]) -> str:
         "an infinitive ('urged them to ...'); dobj: an object ('cited a poll'); prep: 'lemma preposition' whose object",
         "is the content ('accused him of lying'); noun: a speech noun with a that-clause ('his claim that ...'); as:",
         "an 'as' phrase whose clause is the content ('as the Times noted, ...'); agent: a passive whose subject is the",
-        "content and whose agent the source ('the meeting was reported by Politico').",
+        "content and whose agent the source ('the meeting was reported by Politico'); noun_prep: 'noun preposition'",
+        "whose object is the content ('his condemnation of the attack').",
         '"""',
         "from __future__ import annotations",
         "",

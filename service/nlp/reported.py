@@ -205,6 +205,28 @@ def speech_noun(token: Token, mask: QuoteMask) -> ReportedClause | None:
     return replace(found, mention_rule=mention_rule) if found is not None else None
 
 
+def noun_object(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'Trump's attacks on Clinton', 'he voiced support for the bill': what a speech noun's preposition holds, the
+    possessive (or the subject of the verb taking the noun) its source."""
+    if token.pos_ != "NOUN" or mask.inside(token):
+        return None
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
+    if prep is None or not is_entry(f"{token.lemma_.lower()} {prep.lower_}", "noun_prep"):
+        return None
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return None
+    source, mention_rule = next((c for c in token.children if c.dep_ == "poss"), None), "possessive"
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if source is None and token.dep_ in ("dobj", "pobj") and _is_verb(verb):
+        source, mention_rule = subject_of(verb, mask)  # "he voiced support for"
+    if source is None:
+        return None
+    found = clause_of(token.doc, "noun_object", objects[0], set(), (token, prep), source, mask,
+                      f"{token.lemma_.lower()} {prep.lower_}")
+    return replace(found, mention_rule=mention_rule) if found is not None else None
+
+
 def object_content(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Clinton called half of Trump's supporters “deplorables”', 'he cited a poll': the object is what is said."""
     return _complement(token, mask, "dobj", "object_content", passive=False, kind="dobj")
@@ -268,6 +290,7 @@ REPORTED_RULES: tuple[ReportedRule, ...] = (
     urged_to,
     accused_of,
     speech_noun,
+    noun_object,
     object_content,
     colon_label,
 )

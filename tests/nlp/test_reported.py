@@ -103,6 +103,9 @@ CASES = [
                  id="headline-label"),
     pytest.param(Case("TAPPER: Will the governor run again?\nFALLIN: I think he will run.\nTAPPER: Thank you.",
                       "Will the governor run again", ":", "TAPPER", "colon_label"), id="transcript-label"),
+    # what a speech noun's preposition holds is what is said; the possessive says it
+    pytest.param(Case("Trump's condemnation of the attack came late.", "the attack", "condemnation of", "Trump's",
+                      "noun_object"), id="speech-noun-of"),
     # the clause an 'as' phrase hangs on is what its source said; a conjunction before the phrase is the writer's
     pytest.param(Case("As the Times noted, Clinton raised more money than her rivals.",
                       "Clinton raised more money than her rivals", "noted", "the Times", "as_reported"),
