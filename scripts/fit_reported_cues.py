@@ -3,13 +3,16 @@
 
 usage: python scripts/fit_reported_cues.py [../shared/data/polnear/train.jsonl] [--docbin PARSED.spacy]
                                           [--min-count 3] [--min-precision 0.5] [--write] [--show 40]
+                                          [--kinds as,agent]
 
 Every rule of service/nlp/reported.py runs with every lemma allowed. A clause it finds is right when it
 overlaps the content of a gold attribution whose cue overlaps the clause's cue. For each (content kind,
 lemma) the script counts clauses and right ones; a lemma is kept for a kind when it was seen at least
 --min-count times with a precision of at least --min-precision. --write rewrites reported_cues.py; without
-it the table is printed only. Clauses the service would leave to quotations (a double mark inside) are
-not counted, as in service/nlp/indirect.py.
+it the table is printed only. With --kinds, only those kinds are refitted and the others keep the entries of
+the current reported_cues.py (a new rule's kind is fitted without moving the lemmas of the rules before it).
+Clauses the service would leave to quotations (a double mark inside) are not counted, as in
+service/nlp/indirect.py.
 """
 from __future__ import annotations
 
@@ -30,10 +33,11 @@ from fitting import (  # noqa: E402
     rows_and_docs,
 )
 
-from service.nlp import load_pipeline, reported  # noqa: E402
+from service.nlp import load_pipeline, reported, reported_clause  # noqa: E402
 from service.nlp.lexicon import DOUBLE_MARKS  # noqa: E402
 from service.nlp.pipeline import article_text  # noqa: E402
 from service.nlp.quotes import QuoteMask, find_quote_spans  # noqa: E402
+from service.nlp.reported_cues import REPORTED_CUE_COUNTS  # noqa: E402
 
 # the table's kind for each rule that reads it
 RULE_KINDS = {
@@ -44,8 +48,11 @@ RULE_KINDS = {
     "object_content": "dobj",
     "accused_of": "prep",
     "speech_noun": "noun",
+    "as_reported": "as",
+    "passive_agent": "agent",
+    "noun_object": "noun_prep",
 }
-KINDS = ("ccomp", "passive", "xcomp", "dobj", "prep", "noun")
+KINDS = ("ccomp", "passive", "xcomp", "dobj", "prep", "noun", "as", "agent", "noun_prep")
 
 
 class _Everything(frozenset[str]):
@@ -57,9 +64,9 @@ class _Everything(frozenset[str]):
 
 def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
     """(kind, lemma) -> clauses found, and -> clauses right."""
-    saved, saved_lemmas = reported.REPORTED_CUES, reported._cue_lemmas
-    reported.REPORTED_CUES = {kind: _Everything() for kind in KINDS}
-    reported._cue_lemmas = lambda _table: _Everything()  # type: ignore[assignment]
+    saved, saved_lemmas = reported_clause.REPORTED_CUES, reported_clause._cue_lemmas
+    reported_clause.REPORTED_CUES = {kind: _Everything() for kind in KINDS}
+    reported_clause._cue_lemmas = lambda _table: _Everything()  # type: ignore[assignment]
     seen: Counter[tuple[str, str]] = Counter()
     right: Counter[tuple[str, str]] = Counter()
     try:
@@ -85,7 +92,7 @@ def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str,
                 ):
                     right[key] += 1
     finally:
-        reported.REPORTED_CUES, reported._cue_lemmas = saved, saved_lemmas  # type: ignore[assignment]
+        reported_clause.REPORTED_CUES, reported_clause._cue_lemmas = saved, saved_lemmas  # type: ignore[assignment]
     return seen, right
 
 
@@ -96,7 +103,10 @@ def render(table: dict[str, list[tuple[str, int, float]]]) -> str:
         "",
         "ccomp: a clause ('said that ...'); passive: a clause of a passive cue ('it was reported that ...'); xcomp:",
         "an infinitive ('urged them to ...'); dobj: an object ('cited a poll'); prep: 'lemma preposition' whose object",
-        "is the content ('accused him of lying'); noun: a speech noun with a that-clause ('his claim that ...').",
+        "is the content ('accused him of lying'); noun: a speech noun with a that-clause ('his claim that ...'); as:",
+        "an 'as' phrase whose clause is the content ('as the Times noted, ...'); agent: a passive whose subject is the",
+        "content and whose agent the source ('the meeting was reported by Politico'); noun_prep: 'noun preposition'",
+        "whose object is the content ('his condemnation of the attack').",
         '"""',
         "from __future__ import annotations",
         "",
@@ -108,6 +118,7 @@ def render(table: dict[str, list[tuple[str, int, float]]]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_cue_table_arguments(ap, min_precision=0.5, module="reported_cues.py")
+    ap.add_argument("--kinds", help="comma-separated kinds to refit (default: all); the rest stay as they are")
     args = ap.parse_args()
     rows, docs = rows_and_docs(args.gold, args.docbin, load_pipeline())
     seen, right = fit(rows, docs)
@@ -116,6 +127,11 @@ def main() -> int:
         precision = right[(kind, lemma)] / n
         if n >= args.min_count and precision >= args.min_precision:
             table.setdefault(kind, []).append((lemma, n, precision))
+    if args.kinds:
+        refitted = set(args.kinds.split(","))
+        for kind in KINDS:
+            if kind not in refitted:
+                table[kind] = [(lemma, n, p) for lemma, (n, p) in REPORTED_CUE_COUNTS.get(kind, {}).items()]
     print(f"{'kind':<8} {'lemma':<18} {'n':>5} {'right':>5} {'P':>5} kept")
     for (kind, lemma), n in seen.most_common(args.show):
         kept = "yes" if any(lem == lemma for lem, _, _ in table.get(kind, [])) else ""

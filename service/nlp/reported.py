@@ -9,41 +9,28 @@ PolNeAR train by `scripts/fit_reported_cues.py`.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.lexicon import LABEL_SOURCE_NOUNS, NOT_SPEAKER_LABELS, POLL_NOUNS, SUBJECT_DEPS
-from service.nlp.mentions import find_mention
+from service.nlp.lexicon import LABEL_SOURCE_NOUNS, NOT_SPEAKER_LABELS, POLL_NOUNS, RELATIVE_PRONOUNS
 from service.nlp.quotes import QuoteMask
-from service.nlp.reported_cues import REPORTED_CUES
-from service.nlp.reported_span import complement_extent, content_segments
+from service.nlp.reported_clause import (
+    ReportedClause,
+    ReportedRule,
+    clause_of,
+    cue_lemmas,
+    cue_tokens,
+    governing_clause,
+    is_cue,
+    is_entry,
+    subject_of,
+)
+from service.nlp.reported_span import complement_extent
 from service.nlp.reported_span import is_verb as _is_verb
 
-
-@dataclass(frozen=True)
-class ReportedClause:
-    """One attribution without marks: what is reported (character segments), its cue and source head."""
-
-    rule: str
-    segments: tuple[tuple[int, int], ...]
-    cue: tuple[Token, ...]
-    source: Token | None
-    entry: str = ""  # the REPORTED_CUES entry that let the rule answer ("say", "accuse of")
-    mention_rule: str = "none"  # the rule that found the source: a mention rule, "possessive", "agent", ...
-
-    @property
-    def start(self) -> int:
-        return self.segments[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.segments[-1][1]
-
-
-ReportedRule = Callable[[Token, QuoteMask], "ReportedClause | None"]
+__all__ = ["REPORTED_RULES", "ReportedClause", "ReportedRule", "find_reported", "first_rule_per_token"]
 
 
 def according_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -53,11 +40,11 @@ def according_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
         return None
     to = doc[token.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    clause = _governing_clause(token)
+    clause = governing_clause(token)
     if clause is None:
         return None
     excluded = {t.i for t in token.subtree} | {to.i}
-    found = _clause(doc, "according_to", clause, excluded, (token, to), source, mask, "according to")
+    found = clause_of(doc, "according_to", clause, excluded, (token, to), source, mask, "according to")
     return replace(found, mention_rule="according_to") if found is not None else None
 
 
@@ -70,8 +57,50 @@ def in_poll(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if source is None or source.lemma_.lower() not in POLL_NOUNS:
         return None
     excluded = {t.i for t in token.subtree}
-    found = _clause(token.doc, "in_poll", token.head, excluded, (token,), source, mask, "in poll")
+    found = clause_of(token.doc, "in_poll", token.head, excluded, (token,), source, mask, "in poll")
     return replace(found, mention_rule="in_poll") if found is not None else None
+
+
+def as_reported(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'As the Times noted, Clinton raised $1.1 million' / '..., as Politico has reported': the clause the 'as'
+    phrase hangs on is what the source said."""
+    if token.dep_ not in ("advcl", "acl", "relcl", "parataxis") or not _is_verb(token) or mask.inside(token):
+        return None
+    mark = token.left_edge
+    if mark.lower_ != "as" or mark.i >= token.i or not is_cue(token, "as") or mark.nbor().lower_ in ("if", "though"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd") for c in token.children):
+        return None
+    clause = token.head
+    if not _is_verb(clause) or mask.inside(clause):
+        return None
+    subject, mention_rule = subject_of(token, mask)
+    # "And, as Politico reported, ...": the conjunction before the phrase links the writer's sentences
+    excluded = {t.i for t in token.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i < mark.i}
+    found = clause_of(token.doc, "as_reported", clause, excluded, cue_tokens(token), subject, mask,
+                    token.lemma_.lower())
+    return replace(found, mention_rule=mention_rule) if found is not None else None
+
+
+def passive_agent(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'The meeting was first reported by Politico', 'Trump has been criticized by his rivals for skipping the
+    debate': the passive's subject is what is said, with what the cue's preposition holds; the agent is the source."""
+    if not _is_verb(token) or mask.inside(token) or not is_cue(token, "agent"):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i), None)
+    agent = next((c for c in token.children if c.dep_ == "agent" and c.i > token.i), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is None or agent is None or source is None or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    kept = {t.i for t in subject.subtree}
+    complement = next((c for c in token.children if c.dep_ in ("prep", "oprd") and c.i > agent.i
+                       and is_entry(f"{token.lemma_.lower()} {c.lower_}", "prep")), None)
+    if complement is not None:
+        kept |= {t.i for t in complement.subtree}
+    excluded = {t.i for t in token.subtree} - kept
+    found = clause_of(token.doc, "passive_agent", token, excluded, cue_tokens(token), source, mask,
+                    token.lemma_.lower())
+    return replace(found, mention_rule="agent") if found is not None else None
 
 
 def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -80,12 +109,12 @@ def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
     The cue's own phrase is set off by commas (or ends the sentence); the clause around it is the content,
     in two segments when the cue stands inside it.
     """
-    if token.dep_ not in ("parataxis", "advcl", "ccomp") or not _is_cue(token, "ccomp"):
+    if token.dep_ not in ("parataxis", "advcl", "ccomp") or not is_cue(token, "ccomp"):
         return None
     clause = token.head
     if clause.pos_ not in ("VERB", "AUX") or mask.inside(clause):
         return None
-    subject, mention_rule = _subject(token, mask)
+    subject, mention_rule = subject_of(token, mask)
     if subject is None or subject.i > token.i + 2 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children):
         return None
     doc = token.doc
@@ -95,7 +124,7 @@ def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if before is None or before.text not in (",", "—", "–") or after is None or not after.is_punct:
         return None
     excluded = {t.i for t in token.subtree}
-    found = _clause(doc, "clause_first", clause, excluded, _cue_tokens(token), subject, mask, token.lemma_.lower())
+    found = clause_of(doc, "clause_first", clause, excluded, cue_tokens(token), subject, mask, token.lemma_.lower())
     return replace(found, mention_rule=mention_rule) if found is not None else None
 
 
@@ -122,14 +151,14 @@ def accused_of(token: Token, mask: QuoteMask) -> ReportedClause | None:
     for prep in token.children:
         if prep.dep_ != "prep" or prep.i < token.i:
             continue
-        if lemma + " " + prep.lower_ not in REPORTED_CUES["prep"]:
+        if not is_entry(f"{lemma} {prep.lower_}", "prep"):
             continue
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if not objects:
             continue
-        subject, mention_rule = _subject(token, mask)
+        subject, mention_rule = subject_of(token, mask)
         # the cue is one span: "called for", but "accused [Clinton] of" is the verb alone
-        cue = _cue_tokens(token) + ((prep,) if prep.i == _cue_tokens(token)[-1].i + 1 else ())
+        cue = cue_tokens(token) + ((prep,) if prep.i == cue_tokens(token)[-1].i + 1 else ())
         root, excluded = objects[0], {prep.i}
         target = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < prep.i), None)
         if target is not None:
@@ -137,14 +166,31 @@ def accused_of(token: Token, mask: QuoteMask) -> ReportedClause | None:
             # whom it is about with the preposition (measured: content exact dev 51.3 -> 51.7, train 47.5 -> 48.9)
             root = token
             excluded = {t.i for t in token.subtree} - set(range(target.left_edge.i, objects[0].right_edge.i + 1))
-        found = _clause(token.doc, "accused_of", root, excluded, cue, subject, mask, f"{lemma} {prep.lower_}")
+        found = clause_of(token.doc, "accused_of", root, excluded, cue, subject, mask, f"{lemma} {prep.lower_}")
+        return replace(found, mention_rule=mention_rule) if found is not None else None
+    return _called_for_clause(token, mask)
+
+
+def _called_for_clause(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'Clinton is calling for the United States to step up its efforts': the parse makes 'for' the mark of a
+    clause, not a preposition; what is called for is that clause."""
+    lemma = token.lemma_.lower()
+    for clause in token.rights:
+        mark = clause.left_edge
+        if clause.dep_ != "advcl" or mark.dep_ != "mark" or mark.head.i != clause.i or mark.i != token.i + 1:
+            continue
+        if not is_entry(f"{lemma} {mark.lower_}", "prep"):
+            continue
+        subject, mention_rule = subject_of(token, mask)
+        cue = cue_tokens(token) + (mark,)
+        found = clause_of(token.doc, "accused_of", clause, {mark.i}, cue, subject, mask, f"{lemma} {mark.lower_}")
         return replace(found, mention_rule=mention_rule) if found is not None else None
     return None
 
 
 def speech_noun(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Trump's claim that the vote is rigged', 'a statement saying ...' is a verb: this is the noun's own clause."""
-    if token.pos_ != "NOUN" or mask.inside(token) or token.lemma_.lower() not in REPORTED_CUES["noun"]:
+    if token.pos_ != "NOUN" or mask.inside(token) or not is_cue(token, "noun"):
         return None
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.i > token.i
                    and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
@@ -154,8 +200,30 @@ def speech_noun(token: Token, mask: QuoteMask) -> ReportedClause | None:
     verb = token.head.head if token.dep_ == "pobj" else token.head
     if source is None and token.dep_ in ("dobj", "pobj") and _is_verb(verb):
         # "Gorka made the point that ...", "he expressed concern that ...": who makes it is the verb's subject
-        source, mention_rule = _subject(verb, mask)
-    found = _clause(token.doc, "speech_noun", clause, set(), (token,), source, mask, token.lemma_.lower())
+        source, mention_rule = subject_of(verb, mask)
+    found = clause_of(token.doc, "speech_noun", clause, set(), (token,), source, mask, token.lemma_.lower())
+    return replace(found, mention_rule=mention_rule) if found is not None else None
+
+
+def noun_object(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'Trump's attacks on Clinton', 'he voiced support for the bill': what a speech noun's preposition holds, the
+    possessive (or the subject of the verb taking the noun) its source."""
+    if token.pos_ != "NOUN" or mask.inside(token):
+        return None
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
+    if prep is None or not is_entry(f"{token.lemma_.lower()} {prep.lower_}", "noun_prep"):
+        return None
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return None
+    source, mention_rule = next((c for c in token.children if c.dep_ == "poss"), None), "possessive"
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if source is None and token.dep_ in ("dobj", "pobj") and _is_verb(verb):
+        source, mention_rule = subject_of(verb, mask)  # "he voiced support for"
+    if source is None:
+        return None
+    found = clause_of(token.doc, "noun_object", objects[0], set(), (token, prep), source, mask,
+                      f"{token.lemma_.lower()} {prep.lower_}")
     return replace(found, mention_rule=mention_rule) if found is not None else None
 
 
@@ -214,12 +282,15 @@ def _ends_line(token: Token) -> bool:
 REPORTED_RULES: tuple[ReportedRule, ...] = (
     according_to,
     in_poll,
+    as_reported,
+    passive_agent,
     clause_first,
     passive_reported,
     said_that_clause,
     urged_to,
     accused_of,
     speech_noun,
+    noun_object,
     object_content,
     colon_label,
 )
@@ -244,25 +315,18 @@ def _first(clauses: Iterable[ReportedClause | None]) -> list[ReportedClause]:
 
 def _candidates(doc: Doc, mask: QuoteMask) -> Iterator[Token]:
     """Tokens whose lemma some rule may take as a cue (the rules check the rest)."""
-    lemmas = _cue_lemmas(id(REPORTED_CUES))
+    lemmas = cue_lemmas()
     for token in doc:
         if (token.lemma_.lower() in lemmas or token.lower_ in ("according", "in") or token.text == ":") \
                 and not mask.inside(token):
             yield token
 
 
-@lru_cache(maxsize=2)
-def _cue_lemmas(_table: int) -> frozenset[str]:
-    """Every lemma REPORTED_CUES lists (for 'lemma preposition' entries, the lemma); keyed by the table's id,
-    which the fitting script swaps."""
-    return frozenset(entry.split()[0] for entries in REPORTED_CUES.values() for entry in entries)
-
-
 def _complement(
     token: Token, mask: QuoteMask, dep: str, rule: str, *, passive: bool, kind: str
 ) -> ReportedClause | None:
     """The `dep` child of a cue whose lemma REPORTED_CUES lists for `kind`, as the reported content."""
-    if not _is_verb(token) or mask.inside(token) or not _is_cue(token, kind):
+    if not _is_verb(token) or mask.inside(token) or not is_cue(token, kind):
         return None
     is_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     if is_passive != passive:
@@ -270,73 +334,12 @@ def _complement(
     content = next((c for c in token.children if c.dep_ == dep), None)
     if content is None or (dep == "dobj" and content.i < token.i):
         return None
-    root, excluded = complement_extent(token, content, dep, _is_cue)
+    root, excluded = complement_extent(token, content, dep, is_cue)
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         mention_rule = "agent"
     else:
-        source, mention_rule = _subject(token, mask)
-    found = _clause(token.doc, rule, root, excluded, _cue_tokens(token), source, mask, token.lemma_.lower())
+        source, mention_rule = subject_of(token, mask)
+    found = clause_of(token.doc, rule, root, excluded, cue_tokens(token), source, mask, token.lemma_.lower())
     return replace(found, mention_rule=mention_rule) if found is not None else None
-
-
-def _is_cue(token: Token, dep: str) -> bool:
-    return token.lemma_.lower() in REPORTED_CUES[dep]
-
-
-def _cue_tokens(verb: Token) -> tuple[Token, ...]:
-    """The verb and its particle ('pointed out', 'called on' is a preposition: left to the rule)."""
-    return tuple(sorted([verb] + [c for c in verb.rights if c.dep_ == "prt"], key=lambda t: t.i))
-
-
-def _subject(verb: Token, mask: QuoteMask) -> tuple[Token | None, str]:
-    """The cue's speaker by the quotations' mention rules, else its plain subject ('which reported'), and the
-    name of the rule that found it."""
-    head, rule = find_mention(verb, mask)
-    if head is not None and rule is not None:
-        return head, rule
-    node = verb
-    for _ in range(4):
-        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None)
-        if subject is not None:
-            return subject, "clause_subject"
-        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
-            return node.head, "clause_subject"  # "officials who said": the noun the clause describes
-        if node.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp") and node.head.i != node.i:
-            node = node.head  # "were more likely to say": through the adjective to the verb that has the subject
-            continue
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and _is_verb(node.head.head):
-            node = node.head.head  # "interjected by hitting Trump for ...": the verb the preposition hangs on
-            continue
-        break
-    return None, "none"
-
-
-def _governing_clause(token: Token) -> Token | None:
-    """The nearest verb above a phrase ('according to X' hangs on the verb of the clause it reports)."""
-    node = token
-    for _ in range(6):
-        if node.head.i == node.i:
-            return node if _is_verb(node) else None
-        node = node.head
-        if _is_verb(node):
-            return node
-    return None
-
-
-def _clause(
-    doc: Doc,
-    rule: str,
-    root: Token,
-    excluded: set[int],
-    cue: tuple[Token, ...],
-    source: Token | None,
-    mask: QuoteMask,
-    entry: str,
-) -> ReportedClause | None:
-    """The reported clause whose content is `root`'s subtree without `excluded` (see reported_span)."""
-    segments = content_segments(doc, root, excluded, cue, source)
-    if not segments:
-        return None
-    return ReportedClause(rule=rule, segments=segments, cue=cue, source=source, entry=entry)

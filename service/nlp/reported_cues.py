@@ -2,7 +2,10 @@
 
 ccomp: a clause ('said that ...'); passive: a clause of a passive cue ('it was reported that ...'); xcomp:
 an infinitive ('urged them to ...'); dobj: an object ('cited a poll'); prep: 'lemma preposition' whose object
-is the content ('accused him of lying'); noun: a speech noun with a that-clause ('his claim that ...').
+is the content ('accused him of lying'); noun: a speech noun with a that-clause ('his claim that ...'); as:
+an 'as' phrase whose clause is the content ('as the Times noted, ...'); agent: a passive whose subject is the
+content and whose agent the source ('the meeting was reported by Politico'); noun_prep: 'noun preposition'
+whose object is the content ('his condemnation of the attack').
 """
 from __future__ import annotations
 
@@ -236,6 +239,46 @@ REPORTED_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {
         "speculation": (3, 1.00), "surprise": (3, 0.33), "advice": (2, 0.50), "assurance": (2, 0.50),
         "attack": (2, 0.50), "commitment": (2, 0.50), "contention": (2, 0.50), "criticism": (2, 1.00),
         "interview": (2, 0.50), "moment": (2, 0.50), "remark": (2, 1.00), "warning": (2, 0.50),
+    },
+    "as": {
+        "report": (17, 0.94), "note": (10, 0.90), "say": (5, 0.60), "point": (4, 1.00), "expect": (3, 0.67),
+        "reveal": (3, 1.00), "learn": (2, 0.50), "show": (2, 0.50),
+    },
+    "agent": {
+        "back": (5, 0.40), "criticize": (5, 1.00), "report": (5, 1.00), "echo": (4, 0.75), "see": (4, 0.75),
+        "share": (4, 0.50), "support": (4, 0.75), "investigate": (3, 0.33), "reject": (3, 1.00), "view": (3, 0.33),
+        "attack": (2, 0.50), "author": (2, 1.00), "choose": (2, 0.50), "claim": (2, 1.00), "defeat": (2, 0.50),
+        "dislike": (2, 0.50), "feel": (2, 0.50), "greet": (2, 0.50), "ignore": (2, 0.50), "mention": (2, 0.50),
+        "sentence": (2, 0.50), "target": (2, 0.50), "write": (2, 0.50),
+    },
+    "noun_prep": {
+        "concern about": (18, 0.50), "mention of": (12, 0.67), "doubt about": (10, 0.60), "reference to": (10, 0.50),
+        "criticism for": (8, 0.75), "detail about": (8, 0.50), "defense of": (7, 0.71), "proposal for": (6, 0.67),
+        "criticism on": (5, 0.60), "rejection of": (5, 0.60), "thought on": (5, 0.60), "chant of": (4, 1.00),
+        "conversation about": (4, 0.50), "embrace of": (4, 0.75), "footage of": (4, 0.75), "glimpse of": (4, 0.50),
+        "joke about": (4, 1.00), "preview of": (4, 0.50), "speech about": (4, 0.50), "talk of": (4, 0.50),
+        "word about": (4, 0.75), "word for": (4, 0.50), "condemnation of": (3, 0.67), "coverage of": (3, 0.67),
+        "debate about": (3, 0.67), "fear about": (3, 0.67), "message about": (3, 0.67), "opinion on": (3, 1.00),
+        "praise for": (3, 1.00), "proponent of": (3, 0.67), "secret of": (3, 1.00), "statement of": (3, 0.67),
+        "understanding of": (3, 0.67), "admiration of": (2, 1.00), "advice on": (2, 0.50), "advocacy for": (2, 0.50),
+        "advocate for": (2, 1.00), "allegation against": (2, 0.50), "announcement about": (2, 0.50),
+        "answer about": (2, 0.50), "apology for": (2, 1.00), "article about": (2, 0.50), "board for": (2, 0.50),
+        "book about": (2, 0.50), "clip of": (2, 0.50), "consensus on": (2, 1.00), "declaration of": (2, 0.50),
+        "denunciation of": (2, 0.50), "disagreement with": (2, 1.00), "disapproval of": (2, 0.50),
+        "disclosure of": (2, 1.00), "discomfort with": (2, 0.50), "dislike for": (2, 0.50), "dismay at": (2, 0.50),
+        "echo of": (2, 0.50), "email with": (2, 0.50), "expectation for": (2, 0.50), "explanation of": (2, 0.50),
+        "feeling toward": (2, 0.50), "firestorm of": (2, 0.50), "flag of": (2, 0.50), "flirtation with": (2, 0.50),
+        "frustration over": (2, 0.50), "idea on": (2, 0.50), "impression of": (2, 0.50),
+        "interpretation of": (2, 0.50), "language about": (2, 0.50), "left on": (2, 0.50), "length about": (2, 0.50),
+        "note about": (2, 1.00), "outrage over": (2, 0.50), "ownership of": (2, 0.50), "point about": (2, 0.50),
+        "policy toward": (2, 0.50), "poll on": (2, 0.50), "portrait of": (2, 0.50), "portrayal of": (2, 0.50),
+        "post about": (2, 0.50), "post of": (2, 0.50), "preference for": (2, 0.50), "projection of": (2, 0.50),
+        "ranking of": (2, 0.50), "report about": (2, 0.50), "romance with": (2, 0.50), "ruling on": (2, 1.00),
+        "search of": (2, 0.50), "sight on": (2, 0.50), "speculation about": (2, 0.50), "stance against": (2, 0.50),
+        "takedown of": (2, 0.50), "tale of": (2, 0.50), "talk about": (2, 0.50), "testimony about": (2, 0.50),
+        "theory of": (2, 0.50), "tone toward": (2, 0.50), "tribute to": (2, 0.50), "tsunami of": (2, 0.50),
+        "turn against": (2, 1.00), "tweet about": (2, 0.50), "view about": (2, 1.00), "voice on": (2, 0.50),
+        "vote against": (2, 0.50), "zeal for": (2, 0.50),
     },
 }
 REPORTED_CUES: dict[str, frozenset[str]] = {

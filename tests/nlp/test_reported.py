@@ -65,6 +65,9 @@ CASES = [
                       "accused", "Trump", "accused_of"), id="accused-of"),
     pytest.param(Case("Palmieri called for an apology from the campaign.", "an apology from the campaign",
                       "called for", "Palmieri", "accused_of"), id="called-for"),
+    # the parse makes 'for' the mark of a clause: what is called for is that clause
+    pytest.param(Case("The governor called for the plant to be closed.", "the plant to be closed", "called for",
+                      "The governor", "accused_of"), id="called-for-a-clause"),
     pytest.param(Case("Trump's claim that the election is rigged drew criticism.", "that the election is rigged",
                       "claim", "Trump's", "speech_noun"), id="speech-noun"),
     # a speech noun without a possessive: who makes the point is the subject of the verb that takes the noun
@@ -100,6 +103,20 @@ CASES = [
                  id="headline-label"),
     pytest.param(Case("TAPPER: Will the governor run again?\nFALLIN: I think he will run.\nTAPPER: Thank you.",
                       "Will the governor run again", ":", "TAPPER", "colon_label"), id="transcript-label"),
+    # what a speech noun's preposition holds is what is said; the possessive says it
+    pytest.param(Case("Trump's condemnation of the attack came late.", "the attack", "condemnation of", "Trump's",
+                      "noun_object"), id="speech-noun-of"),
+    # the clause an 'as' phrase hangs on is what its source said; a conjunction before the phrase is the writer's
+    pytest.param(Case("As the Times noted, Clinton raised more money than her rivals.",
+                      "Clinton raised more money than her rivals", "noted", "the Times", "as_reported"),
+                 id="as-the-times-noted"),
+    pytest.param(Case("And, as Politico reported, the meeting was cancelled.", "the meeting was cancelled", "reported",
+                      "Politico", "as_reported"), id="and-as-reported"),
+    # a passive with an agent: its subject (and what the cue's preposition holds) is said, the agent says it
+    pytest.param(Case("The meeting was first reported by Politico.", "The meeting", "reported", "Politico",
+                      "passive_agent"), id="reported-by-agent"),
+    pytest.param(Case("Trump was criticized by his rivals for skipping the debate.", "Trump | for skipping the debate",
+                      "criticized", "his rivals", "passive_agent"), id="criticized-by-agent-for"),
     # attributions without a source (service/nlp/unsourced.py): the subject and the complement are what is
     # reported, and the subject is never the speaker
     pytest.param(Case("The deal seems unlikely to pass the Senate.", "The deal | unlikely to pass the Senate", "seems",

@@ -1,0 +1,121 @@
+"""What every reported-speech rule builds on: the clause it returns, the cue table it reads, the cue's speaker.
+
+service/nlp/reported.py holds the rules; this module holds what they share, so rules can live in more than one
+module. The cue table (REPORTED_CUES, fitted by `scripts/fit_reported_cues.py`) is read here only: the fitting
+script swaps it to run every rule with every lemma allowed.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from service.nlp.lexicon import SUBJECT_DEPS
+from service.nlp.mentions import find_mention
+from service.nlp.quotes import QuoteMask
+from service.nlp.reported_cues import REPORTED_CUES
+from service.nlp.reported_span import content_segments
+from service.nlp.reported_span import is_verb as _is_verb
+
+
+@dataclass(frozen=True)
+class ReportedClause:
+    """One attribution without marks: what is reported (character segments), its cue and source head."""
+
+    rule: str
+    segments: tuple[tuple[int, int], ...]
+    cue: tuple[Token, ...]
+    source: Token | None
+    entry: str = ""  # the REPORTED_CUES entry that let the rule answer ("say", "accuse of")
+    mention_rule: str = "none"  # the rule that found the source: a mention rule, "possessive", "agent", ...
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+ReportedRule = Callable[[Token, QuoteMask], "ReportedClause | None"]
+
+
+def is_cue(token: Token, kind: str) -> bool:
+    """Whether the table lists the token's lemma for `kind`."""
+    return token.lemma_.lower() in REPORTED_CUES.get(kind, ())
+
+
+def is_entry(entry: str, kind: str) -> bool:
+    """Whether the table lists `entry` ('accuse of') for `kind`."""
+    return entry in REPORTED_CUES.get(kind, ())
+
+
+def cue_lemmas() -> frozenset[str]:
+    """Every lemma the table lists (for 'lemma preposition' entries, the lemma)."""
+    return _cue_lemmas(id(REPORTED_CUES))
+
+
+@lru_cache(maxsize=2)
+def _cue_lemmas(_table: int) -> frozenset[str]:
+    """Keyed by the table's id, which the fitting script swaps."""
+    return frozenset(entry.split()[0] for entries in REPORTED_CUES.values() for entry in entries)
+
+
+def cue_tokens(verb: Token) -> tuple[Token, ...]:
+    """The verb and its particle ('pointed out', 'called on' is a preposition: left to the rule)."""
+    return tuple(sorted([verb] + [c for c in verb.rights if c.dep_ == "prt"], key=lambda t: t.i))
+
+
+def subject_of(verb: Token, mask: QuoteMask) -> tuple[Token | None, str]:
+    """The cue's speaker by the quotations' mention rules, else its plain subject ('which reported'), and the
+    name of the rule that found it."""
+    head, rule = find_mention(verb, mask)
+    if head is not None and rule is not None:
+        return head, rule
+    node = verb
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None)
+        if subject is not None:
+            return subject, "clause_subject"
+        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head, "clause_subject"  # "officials who said": the noun the clause describes
+        if node.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp") and node.head.i != node.i:
+            node = node.head  # "were more likely to say": through the adjective to the verb that has the subject
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and _is_verb(node.head.head):
+            node = node.head.head  # "interjected by hitting Trump for ...": the verb the preposition hangs on
+            continue
+        break
+    return None, "none"
+
+
+def governing_clause(token: Token) -> Token | None:
+    """The nearest verb above a phrase ('according to X' hangs on the verb of the clause it reports)."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            return node if _is_verb(node) else None
+        node = node.head
+        if _is_verb(node):
+            return node
+    return None
+
+
+def clause_of(
+    doc: Doc,
+    rule: str,
+    root: Token,
+    excluded: set[int],
+    cue: tuple[Token, ...],
+    source: Token | None,
+    mask: QuoteMask,
+    entry: str,
+) -> ReportedClause | None:
+    """The reported clause whose content is `root`'s subtree without `excluded` (see reported_span)."""
+    segments = content_segments(doc, root, excluded, cue, source)
+    if not segments:
+        return None
+    return ReportedClause(rule=rule, segments=segments, cue=cue, source=source, entry=entry)
