@@ -18,6 +18,7 @@ from service.nlp.pipeline import article_text
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported import ReportedClause, find_reported
 from service.nlp.reported_confidence import judge_clause, reported_confidence
+from service.nlp.reported_shape import ArticleClauses
 from service.nlp.reported_span import woven_contents
 from service.nlp.resolve import resolve_attribution
 from service.nlp.types import Quote, Speaker, TextSpan
@@ -53,11 +54,12 @@ def reported_speech(
     found: list[Quote] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     candidates = _first_per_cue(find_unsourced(doc, mask), find_reported(doc, mask) if clauses is None else clauses)
+    article_clauses = ArticleClauses(candidates)
     for clause in _outermost(candidates):
         if clause.segments in seen or any(taken.any_in(s, e) for s, e in clause.segments):
             continue
         # a shape that rarely is what PolNeAR marks is dropped; the speaker's confidence is the clause shape's
-        kept, speaker = judge_clause(clause, _speaker(clause, registry, mask), candidates)
+        kept, speaker = judge_clause(clause, _speaker(clause, registry, mask), article_clauses)
         if not kept:
             continue
         seen.add(clause.segments)

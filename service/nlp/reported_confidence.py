@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 
 from service.nlp.confidence import ConfidenceModel
 from service.nlp.reported import ReportedClause
-from service.nlp.reported_shape import ClauseFeatures, clause_features
+from service.nlp.reported_shape import ArticleClauses, ClauseFeatures, clause_features
 from service.nlp.types import Speaker
 
 MODEL_PATH = Path(__file__).with_name("reported_confidence.json")
@@ -59,12 +58,12 @@ def probability(model: ConfidenceModel, features: ClauseFeatures) -> float:
 def judge_clause(
     clause: ReportedClause,
     speaker: Speaker | None,
-    candidates: Sequence[ReportedClause],
+    article: ArticleClauses,
     models: ReportedModels | None = None,
 ) -> tuple[bool, Speaker | None]:
-    """Whether to keep `clause` (one of its article's `candidates`), and its speaker with the fitted confidence."""
+    """Whether to keep `clause` (one of `article`'s candidates), and its speaker with the fitted confidence."""
     models = models or load_models()
-    features = clause_features(clause, speaker, candidates)
+    features = clause_features(clause, speaker, article)
     if probability(models.acceptance, features) < models.threshold:
         return False, None
     if speaker is None:

@@ -8,6 +8,8 @@ how many other clauses share its sentence.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -95,10 +97,28 @@ def bucket(value: int, upper_bounds: tuple[int, ...]) -> str:
     return f">{upper_bounds[-1]}"
 
 
-def clause_features(
-    clause: ReportedClause, speaker: Speaker | None, candidates: Sequence[ReportedClause]
-) -> ClauseFeatures:
-    """The shape of `clause`, one of `candidates` (every clause found in its article)."""
+class ArticleClauses:
+    """Every candidate clause of an article, indexed once: how many have their cue in each sentence, and where
+    each starts (a clause's count of held clauses looks only at those starting inside it)."""
+
+    def __init__(self, candidates: Sequence[ReportedClause]) -> None:
+        self._per_sentence = Counter(c.cue[0].sent.start for c in candidates)
+        self._ordered = sorted(candidates, key=lambda c: c.start)
+        self._starts = [c.start for c in self._ordered]
+
+    def others_in_sentence(self, sentence: Span) -> int:
+        """Candidates other than the one asking whose cue is in `sentence`."""
+        return max(0, self._per_sentence[sentence.start] - 1)
+
+    def held_by(self, clause: ReportedClause) -> int:
+        """Candidates inside `clause` (not the same span)."""
+        inside = self._ordered[bisect_left(self._starts, clause.start) : bisect_right(self._starts, clause.end)]
+        return sum(1 for c in inside if c is not clause and c.end <= clause.end
+                   and (c.start, c.end) != (clause.start, clause.end))
+
+
+def clause_features(clause: ReportedClause, speaker: Speaker | None, article: ArticleClauses) -> ClauseFeatures:
+    """The shape of `clause`, one of `article`'s candidate clauses."""
     cue = clause.cue[0]
     sentence = cue.sent
     content = _content_tokens(cue.doc, clause)
@@ -119,9 +139,8 @@ def clause_features(
         content=_content_kind(content),
         segments=len(clause.segments),
         sentence=_sentence_index(sentence),
-        other_clauses=sum(1 for c in candidates if c is not clause and c.cue[0].sent.start == sentence.start),
-        holds=sum(1 for c in candidates if c is not clause and clause.start <= c.start and c.end <= clause.end
-                  and (c.start, c.end) != (clause.start, clause.end)),
+        other_clauses=article.others_in_sentence(sentence),
+        holds=article.held_by(clause),
         cue_first=cue.idx < clause.start,
         cue_tag=cue.tag_,
         cue_dep=cue.dep_,

@@ -9,7 +9,7 @@ from service.nlp import extract_quotes
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported import find_reported
 from service.nlp.reported_confidence import load_models, probability, reported_confidence
-from service.nlp.reported_shape import ClauseFeatures, clause_features
+from service.nlp.reported_shape import ArticleClauses, ClauseFeatures, clause_features
 from service.nlp.unsourced import find_unsourced
 
 
@@ -53,6 +53,6 @@ def test_a_kept_clause_carries_the_models_confidence(nlp: Language) -> None:
     assert quote.speaker is not None and quote.speaker.mention is not None
     mask = QuoteMask(doc, [])
     [clause] = find_reported(doc, mask)
-    features = clause_features(clause, quote.speaker, [clause])
+    features = clause_features(clause, quote.speaker, ArticleClauses([clause]))
     assert quote.speaker.confidence == round(probability(load_models().confidence, features), 3)
     assert quote.speaker.confidence > 0.9
