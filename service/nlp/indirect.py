@@ -17,7 +17,8 @@ from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported import ReportedClause, find_reported
-from service.nlp.reported_confidence import reported_confidence
+from service.nlp.reported_confidence import judge_clause, reported_confidence
+from service.nlp.reported_shape import ArticleClauses
 from service.nlp.reported_source import source_mention
 from service.nlp.reported_span import woven_contents
 from service.nlp.resolve import resolve_attribution
@@ -53,10 +54,14 @@ def reported_speech(
     taken = _TakenChars(text, [(q.start, q.end) for q in quotes if q.kind != "term"])
     found: list[Quote] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
-    for clause in _outermost(
-        _first_per_cue(find_unsourced(doc, mask), find_reported(doc, mask) if clauses is None else clauses)
-    ):
+    candidates = _first_per_cue(find_unsourced(doc, mask), find_reported(doc, mask) if clauses is None else clauses)
+    article_clauses = ArticleClauses(candidates)
+    for clause in _outermost(candidates):
         if clause.segments in seen or any(taken.any_in(s, e) for s, e in clause.segments):
+            continue
+        # a shape that rarely is what PolNeAR marks is dropped; the speaker's confidence is the clause shape's
+        kept, speaker = judge_clause(clause, _speaker(clause, registry, mask), article_clauses)
+        if not kept:
             continue
         seen.add(clause.segments)
         found.append(
@@ -66,7 +71,7 @@ def reported_speech(
                 text=text[clause.start : clause.end],
                 segments=tuple(TextSpan(s, e, text[s:e]) for s, e in clause.segments),
                 kind="indirect",
-                speaker=_speaker(clause, registry, mask),
+                speaker=speaker,
                 cue=_cue_span(clause, text),
                 content=TextSpan(clause.start, clause.end, text[clause.start : clause.end]),
             )

@@ -95,6 +95,12 @@ spokesman spokeswoman spokesperson campaign statement report government administ
 committee company firm office department ministry agency group
 """)
 RELATIVE_PRONOUNS = words("who which that")
+# the shape of a reported clause (reported_shape.py): a source speaking of itself or to the reader ('I think',
+# 'you know'), and a clause said only on a condition ('if he said that ...')
+FIRST_SECOND_PERSON = words("i we you me us")
+CONDITIONAL_MARKS = words("if unless whether")
+# what ends a sentence that is not a headline
+SENTENCE_END_CHARS = frozenset(".!?\"”’')…:;")
 # Without the entity recogniser (not loaded, see pipeline.py) dates are known by their words: a date is
 # never the speaker. May, June and August are left out: they are also first names.
 TIME_WORDS = words("""
@@ -192,6 +198,8 @@ AGENT_DEP = "agent"
 
 # Tags of a finite verb: "the 34-year-old mother of three replied" (who replies is who speaks).
 FINITE_TAGS = words("VBD VBZ VBP")
+# a finite verb or modal heads a reported clause, not an infinitive or a noun phrase (reported_shape.py)
+FINITE_VERB_TAGS = FINITE_TAGS | words("MD")
 # Dependents after an inverted cue that the parser gives the speaker: '“...,” said James Acton'.
 INVERTED_SPEAKER_DEPS = words("attr dobj npadvmod oprd nsubj")
 # Dependents through which a cue takes the subject of the clause it hangs on: "..., saying", "and added".

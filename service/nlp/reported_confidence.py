@@ -1,66 +1,76 @@
-"""The probability that reported speech is attributed right, by construction and naming rule.
+"""Whether a reported clause is kept, and the probability that its speaker is right, from the clause's shape.
 
-Written by scripts/fit_reported_confidence.py from PolNeAR train; '*' is the fallback of its level.
+Two logistic models over the indicators of `ClauseFeatures` (reported_shape.py), each with an isotonic map of its
+output, fitted on PolNeAR train by `scripts/fit_reported_confidence.py`, which writes `reported_confidence.json`
+beside this module (a few hundred numbers, read once, no library needed at run time):
+- acceptance: the probability that the clause touches any gold content; a clause below the fitted threshold is
+  dropped (its shape rarely is what PolNeAR marks: a cue in a headline, 'if he thinks that', 'accused of' with a
+  bare noun);
+- confidence: the probability that the clause is attributed right as the shared speakers scorer counts it (its
+  content overlaps a gold content whose source the speaker mention overlaps, or both have none).
 """
 from __future__ import annotations
 
-REPORTED_CONFIDENCE: dict[str, dict[str, float]] = {
-    "*": {
-        "*": 0.73,  # 11071 on train
-    },
-    "according_to": {
-        "*": 0.91,  # 334 on train
-        "unresolved": 0.92,  # 198 on train
-    },
-    "accused_of": {
-        "*": 0.63,  # 1865 on train
-        "new_name": 0.56,  # 142 on train
-        "pronoun_antecedent": 0.68,  # 253 on train
-        "pronoun_unresolved": 0.51,  # 171 on train
-        "proper_name": 0.68,  # 736 on train
-        "unresolved": 0.56,  # 383 on train
-    },
-    "agentless_passive": {
-        "*": 0.68,  # 308 on train
-        "unresolved": 0.68,  # 308 on train
-    },
-    "clause_first": {
-        "*": 0.73,  # 220 on train
-    },
-    "object_content": {
-        "*": 0.64,  # 2871 on train
-        "new_name": 0.66,  # 264 on train
-        "organisation": 0.65,  # 119 on train
-        "pronoun_antecedent": 0.72,  # 356 on train
-        "pronoun_unresolved": 0.49,  # 261 on train
-        "proper_name": 0.7,  # 1067 on train
-        "unresolved": 0.57,  # 633 on train
-    },
-    "raising_verb": {
-        "*": 0.54,  # 302 on train
-        "unresolved": 0.54,  # 302 on train
-    },
-    "said_that_clause": {
-        "*": 0.85,  # 3965 on train
-        "anonymous": 0.9,  # 269 on train
-        "new_name": 0.86,  # 331 on train
-        "organisation": 0.87,  # 139 on train
-        "pronoun_antecedent": 0.85,  # 541 on train
-        "pronoun_unresolved": 0.58,  # 339 on train
-        "proper_name": 0.91,  # 1434 on train
-        "unresolved": 0.81,  # 810 on train
-    },
-    "urged_to": {
-        "*": 0.71,  # 1024 on train
-        "pronoun_antecedent": 0.69,  # 145 on train
-        "pronoun_unresolved": 0.63,  # 101 on train
-        "proper_name": 0.79,  # 367 on train
-        "unresolved": 0.64,  # 243 on train
-    },
-}
+import json
+import math
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from service.nlp.confidence import ConfidenceModel
+from service.nlp.reported import ReportedClause
+from service.nlp.reported_shape import ArticleClauses, ClauseFeatures, clause_features
+from service.nlp.types import Speaker
+
+MODEL_PATH = Path(__file__).with_name("reported_confidence.json")
+
+
+@dataclass(frozen=True)
+class ReportedModels:
+    """The acceptance model and its threshold, and the confidence model (fitted on train)."""
+
+    acceptance: ConfidenceModel
+    threshold: float
+    confidence: ConfidenceModel
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReportedModels:
+        return cls(
+            acceptance=ConfidenceModel.from_dict(data["acceptance"]),
+            threshold=float(data["threshold"]),
+            confidence=ConfidenceModel.from_dict(data["confidence"]),
+        )
+
+
+@cache
+def load_models(path: Path = MODEL_PATH) -> ReportedModels:
+    """The committed models (read once per process, on first use: nothing is read at import)."""
+    return ReportedModels.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def probability(model: ConfidenceModel, features: ClauseFeatures) -> float:
+    """The model's calibrated probability for a clause of this shape, in [0, 1]."""
+    z = model.bias + sum(model.weights.get(name, 0.0) for name in features.indicators())
+    return model.calibrate(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+
+
+def judge_clause(
+    clause: ReportedClause,
+    speaker: Speaker | None,
+    article: ArticleClauses,
+    models: ReportedModels | None = None,
+) -> tuple[bool, Speaker | None]:
+    """Whether to keep `clause` (one of `article`'s candidates), and its speaker with the fitted confidence."""
+    models = models or load_models()
+    features = clause_features(clause, speaker, article)
+    if probability(models.acceptance, features) < models.threshold:
+        return False, None
+    if speaker is None:
+        return True, None
+    return True, replace(speaker, confidence=round(probability(models.confidence, features), 3))
 
 
 def reported_confidence(rule: str, name_rule: str) -> float:
-    """The fitted probability for a construction and naming rule, falling back to coarser levels."""
-    by_rule = REPORTED_CONFIDENCE.get(rule, REPORTED_CONFIDENCE["*"])
-    return by_rule.get(name_rule, by_rule["*"])
+    """The confidence model's probability for a clause known only by its rule and naming rule."""
+    return round(probability(load_models().confidence, ClauseFeatures(rule=rule, name_rule=name_rule)), 3)

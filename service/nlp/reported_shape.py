@@ -1,0 +1,216 @@
+"""The shape of a reported clause, as plain values known when it is found: what the acceptance and the confidence
+of reported speech (reported_confidence.py) read.
+
+Which rule and cue entry found it, what kind of source it names and how the name was resolved, whether the cue
+is negated or modal, whether the sentence asks, supposes ('if') or is a headline, how long the content is and
+whether it is a finite clause or an infinitive, a gerund or a noun phrase, where in the article it stands and
+how many other clauses share its sentence.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from service.nlp.lexicon import (
+    CONDITIONAL_MARKS,
+    DOUBLE_MARKS,
+    FINITE_VERB_TAGS,
+    FIRST_SECOND_PERSON,
+    RELATIVE_PRONOUNS,
+    SENTENCE_END_CHARS,
+)
+from service.nlp.reported import ReportedClause
+from service.nlp.types import Speaker
+
+
+@dataclass(frozen=True)
+class ClauseFeatures:
+    """What is known of a reported clause when it is found. Plain values: the fitting script reads them too."""
+
+    rule: str
+    entry: str = ""  # the cue entry ('say', 'accuse of')
+    mention_rule: str = "none"
+    name_rule: str = "none"  # the speaker's naming rule, 'none' without a speaker
+    source: str = "none"  # none / relative / first_second / pronoun / proper / common
+    source_tag: str = ""  # the source head's tag (NNP, NNS, PRP, ...)
+    speaker_type: str = "none"  # the resolved speaker's type (person, organisation, anonymous, unknown)
+    negated: bool = False
+    modal: bool = False
+    question: bool = False
+    conditional: bool = False
+    headline: bool = False  # the sentence ends its line without a final stop
+    content_words: int = 0
+    content: str = "finite"  # finite / infinitive / gerund / noun / other
+    segments: int = 1
+    sentence: int = 0  # the sentence's index in the article
+    other_clauses: int = 0  # other candidate clauses whose cue is in the same sentence
+    holds: int = 0  # candidate clauses inside this one
+    cue_first: bool = True  # the cue comes before the content
+    cue_tag: str = ""  # the cue's tag: past 'said' reports, present 'wants' or a gerund often does not
+    cue_dep: str = ""  # how the cue hangs in its sentence (ROOT, ccomp, relcl, xcomp, ...)
+    depth: int = 0  # heads between the cue and its sentence's root
+    quoted_sentence: bool = False  # the sentence holds a double mark
+
+    def indicators(self) -> list[str]:
+        """The names of the model's inputs that are 1 for this clause (all others are 0)."""
+        return [
+            f"rule={self.rule}",
+            f"rule={self.rule}&entry={self.entry}",
+            f"mention={self.mention_rule}",
+            f"name={self.name_rule}",
+            f"rule={self.rule}&name={self.name_rule}",
+            f"source={self.source}",
+            f"rule={self.rule}&source={self.source}",
+            f"tag={self.source_tag}",
+            f"type={self.speaker_type}",
+            f"negated={self.negated}",
+            f"modal={self.modal}",
+            f"question={self.question}",
+            f"conditional={self.conditional}",
+            f"headline={self.headline}",
+            "words=" + bucket(self.content_words, (2, 4, 8, 16, 30)),
+            f"content={self.content}",
+            f"rule={self.rule}&content={self.content}",
+            f"segments={min(self.segments, 2)}",
+            "sentence=" + bucket(self.sentence, (0, 2, 8)),
+            "others=" + bucket(self.other_clauses, (0, 1)),
+            "holds=" + bucket(self.holds, (0, 1)),
+            f"cue_first={self.cue_first}",
+            f"cue_tag={self.cue_tag}",
+            f"rule={self.rule}&cue_tag={self.cue_tag}",
+            f"cue_dep={self.cue_dep}",
+            f"rule={self.rule}&cue_dep={self.cue_dep}",
+            "depth=" + bucket(self.depth, (0, 1, 2, 4)),
+            f"quoted_sentence={self.quoted_sentence}",
+        ]
+
+
+def bucket(value: int, upper_bounds: tuple[int, ...]) -> str:
+    """'<=2', '<=4', ... or '>30': which of the ranges closed above by `upper_bounds` holds `value`."""
+    for bound in upper_bounds:
+        if value <= bound:
+            return f"<={bound}"
+    return f">{upper_bounds[-1]}"
+
+
+class ArticleClauses:
+    """Every candidate clause of an article, indexed once: how many have their cue in each sentence, and where
+    each starts (a clause's count of held clauses looks only at those starting inside it)."""
+
+    def __init__(self, candidates: Sequence[ReportedClause]) -> None:
+        self._per_sentence = Counter(c.cue[0].sent.start for c in candidates)
+        self._ordered = sorted(candidates, key=lambda c: c.start)
+        self._starts = [c.start for c in self._ordered]
+
+    def others_in_sentence(self, sentence: Span) -> int:
+        """Candidates other than the one asking whose cue is in `sentence`."""
+        return max(0, self._per_sentence[sentence.start] - 1)
+
+    def held_by(self, clause: ReportedClause) -> int:
+        """Candidates inside `clause` (not the same span)."""
+        inside = self._ordered[bisect_left(self._starts, clause.start) : bisect_right(self._starts, clause.end)]
+        return sum(1 for c in inside if c is not clause and c.end <= clause.end
+                   and (c.start, c.end) != (clause.start, clause.end))
+
+
+def clause_features(clause: ReportedClause, speaker: Speaker | None, article: ArticleClauses) -> ClauseFeatures:
+    """The shape of `clause`, one of `article`'s candidate clauses."""
+    cue = clause.cue[0]
+    sentence = cue.sent
+    content = _content_tokens(cue.doc, clause)
+    return ClauseFeatures(
+        rule=clause.rule,
+        entry=clause.entry,
+        mention_rule=clause.mention_rule,
+        name_rule=speaker.name_rule if speaker is not None else "none",
+        source=_source_kind(clause.source),
+        source_tag=clause.source.tag_ if clause.source is not None else "",
+        speaker_type=speaker.type if speaker is not None else "none",
+        negated=any(c.dep_ == "neg" for c in cue.children),
+        modal=any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children),
+        question=any(t.text == "?" for t in sentence),
+        conditional=any(t.lower_ in CONDITIONAL_MARKS and t.dep_ == "mark" for t in sentence),
+        headline=_is_headline(sentence),
+        content_words=sum(1 for t in content if not t.is_punct),
+        content=_content_kind(content),
+        segments=len(clause.segments),
+        sentence=_sentence_index(sentence),
+        other_clauses=article.others_in_sentence(sentence),
+        holds=article.held_by(clause),
+        cue_first=cue.idx < clause.start,
+        cue_tag=cue.tag_,
+        cue_dep=cue.dep_,
+        depth=_depth(cue),
+        quoted_sentence=any(t.text in DOUBLE_MARKS or t.text in ("``", "''") for t in sentence),
+    )
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 9:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _source_kind(source: Token | None) -> str:
+    if source is None:
+        return "none"
+    if source.lower_ in RELATIVE_PRONOUNS:
+        return "relative"
+    if source.lower_ in FIRST_SECOND_PERSON:
+        return "first_second"
+    if source.pos_ == "PRON":
+        return "pronoun"
+    if source.pos_ == "PROPN":
+        return "proper"
+    return "common"
+
+
+def _content_tokens(doc: Doc, clause: ReportedClause) -> list[Token]:
+    """The tokens of the clause's segments (a token counts when it starts inside one)."""
+    first = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+    if first is None:
+        return []
+    return [t for t in first if any(s <= t.idx < e for s, e in clause.segments)]
+
+
+def _content_kind(tokens: list[Token]) -> str:
+    """A finite clause, an infinitive ('to monitor polls'), a gerund ('of lying') or a noun phrase."""
+    if not tokens:
+        return "other"
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    if tokens[0].tag_ == "TO" or any(c.tag_ == "TO" and c.dep_ == "aux" for c in root.children):
+        return "infinitive"
+    if root.tag_ == "VBG":
+        return "gerund"
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if root.tag_ in FINITE_VERB_TAGS or any(c.tag_ in FINITE_VERB_TAGS for c in auxiliaries):
+        return "finite"
+    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return "noun"
+    return "other"
+
+
+def _is_headline(sentence: Span) -> bool:
+    """A line without a final stop: a title or a caption, where the writer reports no one."""
+    words = [t for t in sentence if not t.is_space]
+    if not words:
+        return False
+    last = words[-1]
+    return last.text[-1] not in SENTENCE_END_CHARS and ("\n" in last.whitespace_ or last.i + 1 >= len(sentence.doc)
+                                                    or sentence.doc[last.i + 1].is_space)
+
+
+def _sentence_index(sentence: Span) -> int:
+    """How many sentences come before (counted up to 9: beyond that the position says little)."""
+    count = 0
+    for earlier in sentence.doc.sents:
+        if earlier.start >= sentence.start or count > 8:
+            break
+        count += 1
+    return count
