@@ -147,10 +147,12 @@ def _reports(token: Token) -> bool:
 def _with_title_word(mention: TextSpan, head: Token) -> TextSpan:
     """The mention with the abbreviated title the parse left outside it ('Sens. Jon Tester and David Vitter',
     'Pres. Obama', 'Mr. Cruz')."""
-    first = next((t for t in head.doc if t.idx == mention.start), None)
-    if first is None or first.i == 0:
+    # the token the mention starts at, found by the parse's character index (a scan of the Doc per clause made a
+    # long article's cost grow with the square of its length)
+    span = head.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span[0].idx != mention.start or span.start == 0:
         return mention
-    title = first.nbor(-1)
+    title = span[0].nbor(-1)
     if not (title.text.endswith(".") and title.text[:1].isupper() and title.lower_ in TITLE_WORDS):
         return mention
     text = article_text(head.doc)
