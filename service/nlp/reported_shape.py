@@ -97,14 +97,56 @@ def bucket(value: int, upper_bounds: tuple[int, ...]) -> str:
     return f">{upper_bounds[-1]}"
 
 
+@dataclass(frozen=True)
+class SentenceFacts:
+    """The features of a clause that are its sentence's."""
+
+    question: bool
+    conditional: bool
+    headline: bool
+    index: int
+    quoted: bool
+
+
 class ArticleClauses:
     """Every candidate clause of an article, indexed once: how many have their cue in each sentence, and where
     each starts (a clause's count of held clauses looks only at those starting inside it)."""
 
     def __init__(self, candidates: Sequence[ReportedClause]) -> None:
-        self._per_sentence = Counter(c.cue[0].sent.start for c in candidates)
+        # the sentences once, by their first token: `Token.sent` walks its sentence on every call
+        self._sentence_list = list(candidates[0].cue[0].doc.sents) if candidates else []
+        self._sentence_starts = [sentence.start for sentence in self._sentence_list]
+        self._per_sentence = Counter(self.sentence_of(c.cue[0]).start for c in candidates)
         self._ordered = sorted(candidates, key=lambda c: c.start)
         self._starts = [c.start for c in self._ordered]
+        self._sentences: dict[int, SentenceFacts] = {}
+
+    def sentence_of(self, token: Token) -> Span:
+        """The sentence of `token`, one of the candidates' tokens."""
+        if not self._sentence_list:
+            return token.sent
+        return self._sentence_list[bisect_right(self._sentence_starts, token.i) - 1]
+
+    def sentence_facts(self, sentence: Span) -> SentenceFacts:
+        """What the features read of a sentence, computed once per sentence (a run-on 'sentence' of thousands of
+        tokens holds hundreds of clauses)."""
+        facts = self._sentences.get(sentence.start)
+        if facts is None:
+            question = conditional = quoted = False
+            for token in sentence:  # one pass: every Token a Doc hands out is a new object
+                text = token.text
+                question = question or text == "?"
+                quoted = quoted or text in DOUBLE_MARKS or text in ("``", "''")
+                conditional = conditional or (token.dep_ == "mark" and token.lower_ in CONDITIONAL_MARKS)
+            facts = self._sentences[sentence.start] = SentenceFacts(
+                question=question,
+                conditional=conditional,
+                headline=_is_headline(sentence),
+                index=min(9, bisect_left(self._sentence_starts, sentence.start)) if self._sentence_list
+                else _sentence_index(sentence),
+                quoted=quoted,
+            )
+        return facts
 
     def others_in_sentence(self, sentence: Span) -> int:
         """Candidates other than the one asking whose cue is in `sentence`."""
@@ -120,7 +162,8 @@ class ArticleClauses:
 def clause_features(clause: ReportedClause, speaker: Speaker | None, article: ArticleClauses) -> ClauseFeatures:
     """The shape of `clause`, one of `article`'s candidate clauses."""
     cue = clause.cue[0]
-    sentence = cue.sent
+    sentence = article.sentence_of(cue)
+    facts = article.sentence_facts(sentence)
     content = _content_tokens(cue.doc, clause)
     return ClauseFeatures(
         rule=clause.rule,
@@ -132,20 +175,20 @@ def clause_features(clause: ReportedClause, speaker: Speaker | None, article: Ar
         speaker_type=speaker.type if speaker is not None else "none",
         negated=any(c.dep_ == "neg" for c in cue.children),
         modal=any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children),
-        question=any(t.text == "?" for t in sentence),
-        conditional=any(t.lower_ in CONDITIONAL_MARKS and t.dep_ == "mark" for t in sentence),
-        headline=_is_headline(sentence),
+        question=facts.question,
+        conditional=facts.conditional,
+        headline=facts.headline,
         content_words=sum(1 for t in content if not t.is_punct),
         content=_content_kind(content),
         segments=len(clause.segments),
-        sentence=_sentence_index(sentence),
+        sentence=facts.index,
         other_clauses=article.others_in_sentence(sentence),
         holds=article.held_by(clause),
         cue_first=cue.idx < clause.start,
         cue_tag=cue.tag_,
         cue_dep=cue.dep_,
         depth=_depth(cue),
-        quoted_sentence=any(t.text in DOUBLE_MARKS or t.text in ("``", "''") for t in sentence),
+        quoted_sentence=facts.quoted,
     )
 
 
