@@ -6,7 +6,8 @@ usage: python bench/indirect.py [../shared/data/polnear/dev.jsonl] [--limit 40] 
 Each round sends the same articles through `service.analysis.analyse` with a fresh in-process cache (so
 every article is a miss: parse, extraction, encoding), once without and once with reported speech, in
 alternating order. Prints the median seconds of each mode, words per second and the ratio with/without
-measured in this run (the budget is 1.15). Also times the reported-speech stage alone on parsed Docs.
+measured in this run (the budget is 1.15), and the same for the process's CPU seconds (steadier than wall time on
+a shared machine). Also times the reported-speech stage alone on parsed Docs.
 Falls back to the seed articles without PolNeAR.
 """
 from __future__ import annotations
@@ -44,12 +45,14 @@ def main() -> int:
              "with indirect": AnalysisOptions(variants=False, indirect=True)}
     analyse(articles[:2], modes["with indirect"], nlp=nlp, cache=InMemoryCache())  # warm up
     seconds: dict[str, list[float]] = {name: [] for name in modes}
+    cpu: dict[str, list[float]] = {name: [] for name in modes}  # this process's CPU seconds: steadier than wall
     for n in range(args.rounds):
         order = list(modes) if n % 2 == 0 else list(reversed(modes))
         for name in order:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             analyse(articles, modes[name], nlp=nlp, cache=InMemoryCache())
             seconds[name].append(time.perf_counter() - t0)
+            cpu[name].append(time.process_time() - c0)
     docs = list(parse_batch(nlp, texts))
     stage: dict[str, list[float]] = {"extract, quotations only": [], "extract, with indirect": []}
     for _ in range(args.rounds):
@@ -60,10 +63,12 @@ def main() -> int:
             stage[name].append(time.perf_counter() - t0)
     base = statistics.median(seconds["quotations only"])
     print(f"{len(texts)} articles, {words} words, {args.rounds} rounds (median seconds)")
-    print(f"{'mode':<28} {'seconds':>8} {'words/s':>9} {'ratio':>6}")
+    cpu_base = statistics.median(cpu["quotations only"])
+    print(f"{'mode':<28} {'seconds':>8} {'words/s':>9} {'ratio':>6} {'CPU s':>7} {'CPU ratio':>9}")
     for name, values in seconds.items():
-        median = statistics.median(values)
-        print(f"{'miss, ' + name:<28} {median:8.2f} {words / median:9.0f} {median / base:6.3f}")
+        median, cpu_median = statistics.median(values), statistics.median(cpu[name])
+        print(f"{'miss, ' + name:<28} {median:8.2f} {words / median:9.0f} {median / base:6.3f} "
+              f"{cpu_median:7.2f} {cpu_median / cpu_base:9.3f}")
     stage_base = statistics.median(stage["extract, quotations only"])
     for name, values in stage.items():
         median = statistics.median(values)
