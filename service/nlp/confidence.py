@@ -50,20 +50,21 @@ class AttributionFeatures:
             f"kind={self.kind}",
             f"after={self.cue_after}",
             f"syntactic={self.syntactic}",
-            "distance=" + _bucket(self.distance, (3, 20, 80)),
-            "mention_words=" + _bucket(self.mention_words, (1, 3)),
-            "name_seen=" + _bucket(self.name_seen, (0, 1, 3)),
+            "distance=" + bucket(self.distance, (3, 20, 80)),
+            "mention_words=" + bucket(self.mention_words, (1, 3)),
+            "name_seen=" + bucket(self.name_seen, (0, 1, 3)),
             f"inverted={self.inverted}",
             f"cue_lemma={self.cue_lemma}",
-            "quote_words=" + _bucket(self.quote_words, (3, 8, 20)),
+            "quote_words=" + bucket(self.quote_words, (3, 8, 20)),
             f"source_after={self.source_after}",
-            "other_cues=" + _bucket(self.other_cues, (0, 1)),
+            "other_cues=" + bucket(self.other_cues, (0, 1)),
             f"same_as_previous={self.same_as_previous}",
         ]
 
 
-def _bucket(value: int, upper_bounds: tuple[int, ...]) -> str:
-    """'<=3', '<=20', ... or '>80': which of the ranges closed above by `upper_bounds` holds `value`."""
+def bucket(value: int, upper_bounds: tuple[int, ...]) -> str:
+    """'<=3', '<=20', ... or '>80': which of the ranges closed above by `upper_bounds` holds `value` (the indicator
+    of a count, for this model and reported speech's)."""
     for bound in upper_bounds:
         if value <= bound:
             return f"<={bound}"

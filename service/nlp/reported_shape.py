@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from service.nlp.confidence import bucket
 from service.nlp.lexicon import (
     CONDITIONAL_MARKS,
     DOUBLE_MARKS,
@@ -87,14 +88,6 @@ class ClauseFeatures:
             "depth=" + bucket(self.depth, (0, 1, 2, 4)),
             f"quoted_sentence={self.quoted_sentence}",
         ]
-
-
-def bucket(value: int, upper_bounds: tuple[int, ...]) -> str:
-    """'<=2', '<=4', ... or '>30': which of the ranges closed above by `upper_bounds` holds `value`."""
-    for bound in upper_bounds:
-        if value <= bound:
-            return f"<={bound}"
-    return f">{upper_bounds[-1]}"
 
 
 @dataclass(frozen=True)
