@@ -36,7 +36,7 @@ from service.nlp import indirect, load_pipeline
 from service.nlp.confidence import ConfidenceModel
 from service.nlp.extract import extract_quotes
 from service.nlp.pipeline import PIPELINE_VERSION
-from service.nlp.reported_confidence import MODEL_PATH, probability
+from service.nlp.reported_confidence import MODEL_PATH
 from service.nlp.reported_shape import ClauseFeatures, clause_features
 
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)  # as speakers_score.py
@@ -182,8 +182,8 @@ def main() -> int:
     for clause, p, q in zip(train, accept_oof, confidence_oof, strict=True):
         clause.accept, clause.confidence = p, q
     for clause in dev:
-        clause.accept = probability(accept_model, clause.features)
-        clause.confidence = probability(confidence_model, clause.features)
+        clause.accept = accept_model.probability(clause.features)
+        clause.confidence = confidence_model.probability(clause.features)
     print(f"train {len(train)} clauses ({sum(c.touches for c in train)} touch gold, {sum(c.right for c in train)} "
           f"right); dev {len(dev)} ({sum(c.touches for c in dev)}, {sum(c.right for c in dev)})")
     print("threshold | train (out of fold) attributed / overlap / exact / source exact, dropped | dev")

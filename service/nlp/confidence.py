@@ -12,10 +12,11 @@ from __future__ import annotations
 import bisect
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 MODEL_PATH = Path(__file__).with_name("confidence.json")
 
@@ -71,6 +72,12 @@ def bucket(value: int, upper_bounds: tuple[int, ...]) -> str:
     return f">{upper_bounds[-1]}"
 
 
+class HasIndicators(Protocol):
+    """Features a model reads: the names of its inputs that are 1."""
+
+    def indicators(self) -> list[str]: ...
+
+
 @dataclass(frozen=True)
 class ConfidenceModel:
     """Logistic weights per indicator and an isotonic map of the logistic output (fitted on train)."""
@@ -80,10 +87,15 @@ class ConfidenceModel:
     iso_x: tuple[float, ...]  # increasing logistic outputs ...
     iso_y: tuple[float, ...]  # ... and the share right at each (non-decreasing)
 
-    def probability(self, features: AttributionFeatures) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) for name in features.indicators())
-        p = 1.0 / (1.0 + math.exp(-z))
-        return self.calibrate(p)
+    def probability(self, features: HasIndicators) -> float:
+        """The calibrated probability for `features` (an attribution's or a reported clause's), in [0, 1]."""
+        return self.probability_of(features.indicators())
+
+    def probability_of(self, indicators: Iterable[str]) -> float:
+        """The calibrated probability for the indicators that are 1 (all others are 0)."""
+        z = self.bias + sum(self.weights.get(name, 0.0) for name in indicators)
+        # clamped: absurd inputs must not overflow exp(); within +-30 the logistic is unchanged
+        return self.calibrate(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
 
     def calibrate(self, p: float) -> float:
         """The isotonic map at `p`, interpolated between its points."""

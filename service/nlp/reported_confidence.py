@@ -12,7 +12,6 @@ beside this module (a few hundred numbers, read once, no library needed at run t
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -49,12 +48,6 @@ def load_models(path: Path = MODEL_PATH) -> ReportedModels:
     return ReportedModels.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
-def probability(model: ConfidenceModel, features: ClauseFeatures) -> float:
-    """The model's calibrated probability for a clause of this shape, in [0, 1]."""
-    z = model.bias + sum(model.weights.get(name, 0.0) for name in features.indicators())
-    return model.calibrate(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-
-
 def judge_clause(
     clause: ReportedClause,
     speaker: Speaker | None,
@@ -63,14 +56,14 @@ def judge_clause(
 ) -> tuple[bool, Speaker | None]:
     """Whether to keep `clause` (one of `article`'s candidates), and its speaker with the fitted confidence."""
     models = models or load_models()
-    features = clause_features(clause, speaker, article)
-    if probability(models.acceptance, features) < models.threshold:
+    indicators = clause_features(clause, speaker, article).indicators()  # once, for both models
+    if models.acceptance.probability_of(indicators) < models.threshold:
         return False, None
     if speaker is None:
         return True, None
-    return True, replace(speaker, confidence=round(probability(models.confidence, features), 3))
+    return True, replace(speaker, confidence=round(models.confidence.probability_of(indicators), 3))
 
 
 def reported_confidence(rule: str, name_rule: str) -> float:
     """The confidence model's probability for a clause known only by its rule and naming rule."""
-    return round(probability(load_models().confidence, ClauseFeatures(rule=rule, name_rule=name_rule)), 3)
+    return round(load_models().confidence.probability(ClauseFeatures(rule=rule, name_rule=name_rule)), 3)

@@ -116,8 +116,6 @@ class ArticleClauses:
 
     def sentence_of(self, token: Token) -> Span:
         """The sentence of `token`, one of the candidates' tokens."""
-        if not self._sentence_list:
-            return token.sent
         return self._sentence_list[bisect_right(self._sentence_starts, token.i) - 1]
 
     def sentence_facts(self, sentence: Span) -> SentenceFacts:
@@ -135,8 +133,8 @@ class ArticleClauses:
                 question=question,
                 conditional=conditional,
                 headline=_is_headline(sentence),
-                index=min(9, bisect_left(self._sentence_starts, sentence.start)) if self._sentence_list
-                else _sentence_index(sentence),
+                # how many sentences come before, up to 9: beyond that the position says little
+                index=min(9, bisect_left(self._sentence_starts, sentence.start)),
                 quoted=quoted,
             )
         return facts
@@ -240,13 +238,3 @@ def _is_headline(sentence: Span) -> bool:
     last = words[-1]
     return last.text[-1] not in SENTENCE_END_CHARS and ("\n" in last.whitespace_ or last.i + 1 >= len(sentence.doc)
                                                     or sentence.doc[last.i + 1].is_space)
-
-
-def _sentence_index(sentence: Span) -> int:
-    """How many sentences come before (counted up to 9: beyond that the position says little)."""
-    count = 0
-    for earlier in sentence.doc.sents:
-        if earlier.start >= sentence.start or count > 8:
-            break
-        count += 1
-    return count
