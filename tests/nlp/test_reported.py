@@ -46,8 +46,10 @@ CASES = [
                       "The White House", "said_that_clause"), id="denied-that"),
     pytest.param(Case("A new poll shows that Clinton leads in Ohio.", "that Clinton leads in Ohio", "shows",
                       "A new poll", "said_that_clause"), id="poll-shows"),
-    pytest.param(Case("The plan, he said, is dead.", "The plan | is dead", "said", "he", "clause_first"),
+    pytest.param(Case("The plan, he said, is dead.", "The plan | is dead", "said", "he", "parenthetical_cue"),
                  id="cue-inside-clause"),
+    pytest.param(Case("The plan, he conceded, is dead.", "The plan | is dead", "conceded", "he", "clause_first"),
+                 id="cue-inside-clause-not-a-saying-verb"),
     pytest.param(Case("According to officials, the tariffs will stay.", "the tariffs will stay", "According to",
                       "officials", "according_to"), id="according-to-first"),
     pytest.param(Case("The tariffs will stay, according to officials.", "The tariffs will stay", "according to",
@@ -131,6 +133,14 @@ CASES = [
     pytest.param(Case("Bloomberg is reportedly considering a run for president.",
                       "Bloomberg is | considering a run for president", "reportedly", None, "hearsay_adverb"),
                  id="reportedly"),
+    # the parse hangs both sides on the cue as adverbial clauses: no clausal complement, nothing was found
+    pytest.param(Case("Though the merger was relatively smooth, she said, replacing the chief executive would be "
+                      "much harder.", "Though the merger was relatively smooth | replacing the chief executive would "
+                      "be much harder", "said", "she", "parenthetical_cue"), id="parenthetical-cue-two-clauses"),
+    # the side after the cue is a quotation (the quotations return it); what is reported is the subject before it
+    pytest.param(Case("The club's heavy investment in its courts, Ms. Tanner said, “is a perfect example of "
+                      "adapting.”", "The club's heavy investment in its courts", "said", "Ms. Tanner",
+                      "parenthetical_cue"), id="parenthetical-cue-before-a-quotation"),
 ]
 
 
@@ -233,6 +243,21 @@ def test_with_reported_speech_a_woven_quote_has_its_clause_as_content(
     doc = nlp(text)
     assert [q.content.text for q in extract_quotes(doc)] == [alone]
     assert [q.content.text for q in extract_quotes(doc, indirect=True) if q.kind != "indirect"] == [woven]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an opening phrase before a quotation is the writer's setting, not what is said
+        pytest.param("In her post, Ms. Tanner wrote, “the club is thriving.”", id="opening-phrase-before-a-quote"),
+        # a relative clause between commas describes its noun
+        pytest.param("The mayor, who told reporters about the plan on Monday, left for Iowa.",
+                     id="relative-clause-between-commas"),
+    ],
+)
+def test_no_parenthetical_cue(nlp: Language, text: str) -> None:
+    assert [q for q in _reported(extract_quotes(nlp(text), indirect=True)) if q.speaker and
+            q.speaker.rule == "parenthetical_cue"] == []
 
 
 def test_an_article_without_quotation_marks(nlp: Language) -> None:
