@@ -29,16 +29,22 @@ def parenthetical_cue(token: Token, mask: QuoteMask) -> ReportedClause | None:
         return None
     if token.dep_ in ("relcl", "acl", "amod", "pcomp", "pobj"):
         return None  # 'Clinton, who announced a plan on Monday, ...': the cue describes a noun
-    subject = next((c for c in token.lefts if c.dep_ == "nsubj"), None)
+    # ', say experts like Paul Bauman,': the source right after the cue (the parse may take the part before the
+    # comma for a second subject)
+    subject = next((c for c in token.rights if c.dep_ == "nsubj" and c.left_edge.i == token.i + 1), None)
+    inverted = subject is not None
+    if subject is None:
+        subject = next((c for c in token.lefts if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     doc = token.doc
-    start = subject.left_edge.i
-    for child in token.lefts:
-        if child.i > subject.i and child.dep_ not in _PHRASE_LEFT_DEPS:
-            return None
-    end = token.i
+    start = token.i if inverted else subject.left_edge.i
+    if not inverted and any(c.i > subject.i and c.dep_ not in _PHRASE_LEFT_DEPS for c in token.lefts):
+        return None
+    end = subject.right_edge.i if inverted else token.i
     for child in token.rights:
+        if child.i <= end:
+            continue
         if child.dep_ == "dobj" and token.lemma_.lower() not in LISTENER_CUES:
             return None  # 'announced a plan': the object is what is said; 'told them' names the listener
         if child.dep_ in _PHRASE_RIGHT_DEPS and child.left_edge.i == end + 1:

@@ -141,6 +141,10 @@ CASES = [
     pytest.param(Case("The club's heavy investment in its courts, Ms. Tanner said, “is a perfect example of "
                       "adapting.”", "The club's heavy investment in its courts", "said", "Ms. Tanner",
                       "parenthetical_cue"), id="parenthetical-cue-before-a-quotation"),
+    # the source after the cue; the parse takes the part before the comma for a second subject of the cue
+    pytest.param(Case("Part of the problem in detecting tunnels, say experts like Paul Bauman, is that the ground is "
+                      "wet.", "Part of the problem in detecting tunnels | is that the ground is wet", "say",
+                      "experts like Paul Bauman", "parenthetical_cue"), id="parenthetical-cue-source-after"),
 ]
 
 
