@@ -27,7 +27,7 @@ from service.nlp.reported_clause import (
     is_entry,
     subject_of,
 )
-from service.nlp.reported_parenthetical import parenthetical_cue
+from service.nlp.reported_parenthetical import parenthetical_cue, relative_object
 from service.nlp.reported_span import complement_extent
 from service.nlp.reported_span import is_verb as _is_verb
 
@@ -286,6 +286,7 @@ REPORTED_RULES: tuple[ReportedRule, ...] = (
     as_reported,
     passive_agent,
     parenthetical_cue,
+    relative_object,
     clause_first,
     passive_reported,
     said_that_clause,

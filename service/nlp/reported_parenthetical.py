@@ -1,15 +1,23 @@
-"""Reported speech around a parenthetical cue: 'Though the transition was seamless, he said, replacing Clinton
-would be acrimonious'. The cue and its source stand between commas inside the sentence; what is said is the
-sentence on both sides of them, however the parse hangs the parts (on the cue as adverbial clauses, on a noun,
-on the first part's verb).
+"""Reported speech beside its cue in shapes the complement rules of reported.py do not read.
+
+- A parenthetical cue: 'Though the transition was seamless, he said, replacing Clinton would be acrimonious'. The
+  cue and its source stand between commas inside the sentence; what is said is the sentence on both sides of them,
+  however the parse hangs the parts (on the cue as adverbial clauses, on a noun, on the first part's verb).
+- A relative clause whose object is the relative pronoun: 'Florida, which he describes as his second home'.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from service.nlp.lexicon import DOUBLE_MARKS, LISTENER_CUES, PARENTHETICAL_CUES, RELATIVE_PRONOUNS
+from service.nlp.lexicon import (
+    DOUBLE_MARKS,
+    LISTENER_CUES,
+    OBJECT_RELATIVE_PRONOUNS,
+    PARENTHETICAL_CUES,
+    RELATIVE_PRONOUNS,
+)
 from service.nlp.quotes import QuoteMask
-from service.nlp.reported_clause import ReportedClause, cue_tokens, subject_of
+from service.nlp.reported_clause import ReportedClause, cue_tokens, is_cue, is_entry, subject_of
 from service.nlp.reported_span import content_segments, is_verb
 
 _SET_OFF = (",", "—", "–")
@@ -17,8 +25,6 @@ _SET_OFF = (",", "—", "–")
 _PHRASE_RIGHT_DEPS = ("prt", "dobj", "dative", "npadvmod", "prep", "advmod")
 _PHRASE_LEFT_DEPS = ("aux", "neg", "advmod")
 _MAX_PHRASE_TOKENS = 12
-# how the part before the cue hangs in the sentence when it is a subject or a clause of its own
-_SAID_PARTS = ("nsubj", "nsubjpass", "csubj", "ccomp", "ROOT")
 
 
 def parenthetical_cue(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -90,3 +96,40 @@ def parenthetical_cue(token: Token, mask: QuoteMask) -> ReportedClause | None:
 def _quoted(doc: Doc, side: set[int], mask: QuoteMask) -> bool:
     """Whether a side of the sentence holds a quotation or a double mark."""
     return any(mask.inside(doc[i]) or any(ch in DOUBLE_MARKS for ch in doc[i].text) for i in side)
+
+
+def relative_object(token: Token, mask: QuoteMask) -> ReportedClause | None:
+    """'Florida, which he describes as his second home', 'the war, which most Whigs opposed': the cue of a relative
+    clause whose object is the relative pronoun; what is said is the pronoun (it stands for its noun) and what the
+    cue adds after it."""
+    if token.dep_ != "relcl" or not is_verb(token) or mask.inside(token) or not is_cue(token, "dobj"):
+        return None
+    pronoun = token.left_edge
+    if pronoun.lower_ not in OBJECT_RELATIVE_PRONOUNS or pronoun.head.i != token.i or pronoun.dep_ != "dobj":
+        return None
+    subject = next((c for c in token.lefts if c.dep_ == "nsubj" and c.i > pronoun.i), None)
+    if subject is None:
+        return None
+    doc = token.doc
+    # what the cue adds about it: 'as his second home' ('describe as'), 'too risky' (an object predicate); not when
+    # or where it was said
+    lemma = token.lemma_.lower()
+    complement = next((c for c in token.rights if c.dep_ in ("oprd", "xcomp", "ccomp") or (
+        c.dep_ == "prep" and is_entry(f"{lemma} {c.lower_}", "prep"))), None)
+    reach = complement.right_edge.i if complement is not None else token.i
+    if complement is not None and complement.dep_ == "prep" and complement.n_rights == 0:
+        # 'which RT pointed to as an example of its openness': the preposition's object is the pronoun; what it is
+        # called follows
+        after = next((c for c in token.rights if c.i > complement.i and c.dep_ == "prep"), None)
+        reach = after.right_edge.i if after is not None and after.left_edge.i == reach + 1 else reach
+    if _quoted(doc, {pronoun.i} | set(range(token.i + 1, reach + 1)), mask):
+        return None
+    segments = content_segments(doc, pronoun, set(), (token,), None)
+    if complement is not None:
+        segments += content_segments(doc, token, set(range(token.left_edge.i, complement.left_edge.i)) | set(
+            range(reach + 1, token.right_edge.i + 1)), (token,), None)
+    source, mention_rule = subject_of(token, mask)
+    return ReportedClause(rule="relative_object", segments=segments, cue=cue_tokens(token), source=source,
+                          entry=token.lemma_.lower(), mention_rule=mention_rule)
+
+

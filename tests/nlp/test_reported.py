@@ -145,6 +145,11 @@ CASES = [
     pytest.param(Case("Part of the problem in detecting tunnels, say experts like Paul Bauman, is that the ground is "
                       "wet.", "Part of the problem in detecting tunnels | is that the ground is wet", "say",
                       "experts like Paul Bauman", "parenthetical_cue"), id="parenthetical-cue-source-after"),
+    # the relative pronoun is the cue's object: it stands for what is said, with what the cue adds after it
+    pytest.param(Case("He praised Florida, which he describes as his second home.", "which | as his second home",
+                      "describes", "he", "relative_object"), id="relative-object-described-as"),
+    pytest.param(Case("The tax, which most economists oppose, passed in 2015.", "which", "oppose", "most economists",
+                      "relative_object"), id="relative-object-alone"),
 ]
 
 
