@@ -122,6 +122,8 @@ CASES = [
                       "Many voters", "said_that_clause"), id="feel-a-clause"),
     pytest.param(Case("The governor requested to meet with the president.", "to meet with the president",
                       "requested", "The governor", "urged_to"), id="requested-to"),
+    pytest.param(Case("The senator angered union leaders with his comments on trade.", "trade", "comments on", "his",
+                      "noun_object"), id="comments-on"),
     # attributions without a source (service/nlp/unsourced.py): the subject and the complement are what is
     # reported, and the subject is never the speaker
     pytest.param(Case("The deal seems unlikely to pass the Senate.", "The deal | unlikely to pass the Senate", "seems",
