@@ -119,6 +119,13 @@ CASES = [
                       "passive_agent"), id="reported-by-agent"),
     pytest.param(Case("Trump was criticized by his rivals for skipping the debate.", "Trump | for skipping the debate",
                       "criticized", "his rivals", "passive_agent"), id="criticized-by-agent-for"),
+    # cue-table entries added by `fit_reported_cues.py --add-only` (newly precise on train): a belief, a request
+    pytest.param(Case("Many voters feel the party has abandoned them.", "the party has abandoned them", "feel",
+                      "Many voters", "said_that_clause"), id="feel-a-clause"),
+    pytest.param(Case("The governor requested to meet with the president.", "to meet with the president",
+                      "requested", "The governor", "urged_to"), id="requested-to"),
+    pytest.param(Case("The senator angered union leaders with his comments on trade.", "trade", "comments on", "his",
+                      "noun_object"), id="comments-on"),
     # attributions without a source (service/nlp/unsourced.py): the subject and the complement are what is
     # reported, and the subject is never the speaker
     pytest.param(Case("The deal seems unlikely to pass the Senate.", "The deal | unlikely to pass the Senate", "seems",
