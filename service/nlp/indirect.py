@@ -51,7 +51,9 @@ def reported_speech(
     # attributed 74.69 -> 74.92, source exact 73.47 -> 73.74; train 72.89 -> 73.03, 70.65 -> 70.76). A quote's
     # content is no part of it: a content widened to the writer's clause may hold another source's reported
     # clause (dev: 3 right attributions were lost that way)
-    taken = _TakenChars(text, [(q.start, q.end) for q in quotes if q.kind != "term"])
+    taken = _TakenChars(
+        text, [(q.start, q.end) for q in quotes if q.kind != "term"], [(q.start, q.end) for q in quotes if q.kind == "term"]
+    )
     found: list[Quote] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     candidates = _first_per_cue(find_unsourced(doc, mask), find_reported(doc, mask) if clauses is None else clauses)
@@ -62,6 +64,8 @@ def reported_speech(
         # a shape that rarely is what PolNeAR marks is dropped; the speaker's confidence is the clause shape's
         kept, speaker = judge_clause(clause, _speaker(clause, registry, mask), article_clauses)
         if not kept:
+            continue
+        if any(taken.holds_term(s, e) for s, e in clause.segments) and not _may_hold_term(clause, speaker):
             continue
         seen.add(clause.segments)
         found.append(
@@ -83,7 +87,7 @@ class _TakenChars:
     """Which characters quotations cover or are double marks; `any_in` answers by bisection, so an article with
     thousands of quotes and clauses stays fast."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]], terms: list[tuple[int, int]] = ()) -> None:
         merged: list[list[int]] = []
         for start, end in sorted(spans):
             if merged and start <= merged[-1][1]:
@@ -92,14 +96,48 @@ class _TakenChars:
                 merged.append([start, end])
         self._starts = [m[0] for m in merged]
         self._ends = [m[1] for m in merged]
-        self._marks = [m.start() for m in _DOUBLE_MARK.finditer(text)]
+        # a term of one or two words in double marks, marks included
+        short = sorted(
+            (s - 1, e + 1) for s, e in terms
+            if 0 < s and e < len(text) and _DOUBLE_MARK.fullmatch(text[s - 1]) and _DOUBLE_MARK.fullmatch(text[e])
+            and len(text[s:e].split()) < _QUOTED_RUN_WORDS
+        )
+        self._term_starts = [t[0] for t in short]
+        self._term_ends = [t[1] for t in short]
+        in_term = {i for s, e in short for i in (s, e - 1)}
+        self._marks = [m.start() for m in _DOUBLE_MARK.finditer(text) if m.start() not in in_term]
+
+    def holds_term(self, start: int, end: int) -> bool:
+        """Whether a short term, both its marks, lies in start..end."""
+        first = bisect_left(self._term_starts, start)
+        return first < len(self._term_starts) and self._term_ends[first] <= end
 
     def any_in(self, start: int, end: int) -> bool:
         mark = bisect_left(self._marks, start)
         if mark < len(self._marks) and self._marks[mark] < end:
             return True
+        # a short term may sit in a clause, but only whole: a clause holding one of its marks is a mark's
+        # (terms do not overlap one another, so only the two terms at the clause's edges can be cut)
+        first = bisect_left(self._term_ends, start + 1)
+        last = bisect_left(self._term_starts, end) - 1
+        for i in {first, last}:
+            if first <= i <= last and (start <= self._term_starts[i]) != (self._term_ends[i] <= end):
+                return True
         span = bisect_left(self._starts, end) - 1
         return span >= 0 and self._ends[span] > start
+
+
+_QUOTED_RUN_WORDS = 3  # PolNeAR counts a quoted run of three words or more as direct speech
+_TERM_HOLDING_RULES = ("said_that_clause", "according_to", "as_reported", "clause_first")
+_UNNAMED = ("unresolved", "pronoun_unresolved")
+
+
+def _may_hold_term(clause: ReportedClause, speaker: Speaker | None) -> bool:
+    return (
+        len(clause.segments) == 1
+        and clause.rule in _TERM_HOLDING_RULES
+        and (speaker is None or speaker.name_rule not in _UNNAMED)
+    )
 
 
 UNSOURCED_RULE_NAMES = tuple(rule.__name__ for rule in UNSOURCED_RULES)
