@@ -64,11 +64,12 @@ def reported_speech(
     for clause in _outermost(candidates):
         if clause.segments in seen or any(taken.any_in(s, e) for s, e in clause.segments):
             continue
-        # a shape that rarely is what PolNeAR marks is dropped; the speaker's confidence is the clause shape's
-        kept, speaker = judge_clause(clause, _speaker(clause, registry, mask), article_clauses)
-        if not kept:
-            continue
+        speaker = _speaker(clause, registry, mask)
         if any(taken.holds_term(s, e) for s, e in clause.segments) and not _may_hold_term(clause, speaker):
+            continue
+        # a shape that rarely is what PolNeAR marks is dropped; the speaker's confidence is the clause shape's
+        kept, speaker = judge_clause(clause, speaker, article_clauses)
+        if not kept:
             continue
         seen.add(clause.segments)
         found.append(
