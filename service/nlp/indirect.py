@@ -137,17 +137,17 @@ _UNNAMED = ("unresolved", "pronoun_unresolved")
 
 
 def _may_hold_term(clause: ReportedClause, speaker: Speaker | None) -> bool:
-    """Whether a kept clause may hold a short term in double marks ('Clinton says the Ohio native nicknamed “King
-    James” is ...'). Any content with a double mark counts as a quotation in direct-only scores, so only the shapes
-    whose term-holding clauses all touch indirect gold alone on train (29) and dev (4): one piece, a saying rule, a
-    source named or absent. The others touch a direct attribution (the term is the source's: 'he hoped with his
-    "whole heart"', 'likened the rules to "burning the Constitution"') or nothing ('likened the refugees to a
-    “vicious snake”', 'for “R,” or “D,”' according to an unresolved source) about one time in five."""
-    return (
-        len(clause.segments) == 1
-        and clause.rule in _TERM_HOLDING_RULES
-        and (speaker is None or speaker.name_rule not in _UNNAMED)
-    )
+    """Whether a clause may hold a short term in double marks ('Clinton says the Ohio native nicknamed “King James”
+    is ...'). Any content with a double mark counts as a quotation in direct-only scores, so only the shapes whose
+    term-holding clauses all touch indirect gold alone on train (45) and dev (7): one piece, and a source named by a
+    proper name, or a saying rule with a source resolved or absent. The others touch a direct attribution (the
+    term is the source's: 'he hoped with his "whole heart"', 'Title Sponsor' according to an unresolved website)
+    or nothing ('He kept promoting “magic” weight loss pills', 'for “R,” or “D,”') about one time in five."""
+    if len(clause.segments) != 1 or clause.rule in UNSOURCED_RULE_NAMES:
+        return False
+    if speaker is not None and speaker.name_rule == "proper_name":
+        return True
+    return clause.rule in _TERM_HOLDING_RULES and (speaker is None or speaker.name_rule not in _UNNAMED)
 
 
 UNSOURCED_RULE_NAMES = tuple(rule.__name__ for rule in UNSOURCED_RULES)

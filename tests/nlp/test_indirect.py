@@ -18,9 +18,12 @@ from service.nlp.lexicon import DOUBLE_MARKS
          "the words “lump” the good Muslims with the bad"),
         ("Sanders says he is determined to end a “rigged economy” where the rich get richer.",
          "he is determined to end a “rigged economy” where the rich get richer"),
+        # any rule's clause, when a name already met in the article is the source
+        ("Donald Trump spoke in Ohio on Monday. Trump likened the refugees to a “vicious snake”.",
+         "the refugees to a “vicious snake”"),
     ],
 )
-def test_a_said_clause_may_hold_a_short_term(nlp: Language, text: str, content: str) -> None:
+def test_a_reported_clause_may_hold_a_short_term(nlp: Language, text: str, content: str) -> None:
     quotes = extract_quotes(nlp(text), indirect=True)
     assert [q.content.text for q in quotes if q.kind == "indirect"] == [content]
     assert [q.kind for q in quotes if q.kind != "indirect"] == ["term"]
@@ -29,8 +32,9 @@ def test_a_said_clause_may_hold_a_short_term(nlp: Language, text: str, content: 
 @pytest.mark.parametrize(
     "text",
     [
-        # other rules' clauses holding a term are as often PolNeAR's direct attributions or nobody's (train)
-        "Trump likened the refugees to a “vicious snake”.",
+        # other rules' clauses of a source not named are as often PolNeAR's direct attributions or nobody's
+        # (train); without the marks this one is returned ('magic weight loss pills on his show')
+        "The doctor said the pills were safe. He kept promoting “magic” weight loss pills on his show.",
         # three quoted words are a quotation, and the clause is that partial quote's content, returned once
         "Trump said that fraud was “a big, big problem” in the state.",
     ],
