@@ -34,8 +34,7 @@ def with_reported_speech(
     article's reported speech."""
     clauses = find_reported(doc, mask)
     held = [(c.start, c.end) for c in clauses if len(c.segments) == 1]
-    woven = woven_contents(quotes, held, article_text(doc))
-    return woven + reported_speech(doc, woven, mask, registry, clauses)
+    return woven_contents(quotes, held, article_text(doc)) + reported_speech(doc, quotes, mask, registry, clauses)
 
 
 def reported_speech(
@@ -62,10 +61,8 @@ def reported_speech(
     seen: set[tuple[tuple[int, int], ...]] = set()
     candidates = _first_per_cue(find_unsourced(doc, mask), find_reported(doc, mask) if clauses is None else clauses)
     article_clauses = ArticleClauses(candidates)
-    contents = [(q.content.start, q.content.end) for q in quotes if q.kind != "term"]
-    for outer in _outermost(candidates):
-        clause = _outside_quotations(outer, taken, contents)
-        if clause is None or clause.segments in seen:
+    for clause in _outermost(candidates):
+        if clause.segments in seen or any(taken.any_in(s, e) for s, e in clause.segments):
             continue
         speaker = _speaker(clause, registry, mask)
         if any(taken.holds_term(s, e) for s, e in clause.segments) and not _may_hold_term(clause, speaker):
@@ -88,20 +85,6 @@ def reported_speech(
             )
         )
     return tuple(found)
-
-
-def _outside_quotations(
-    clause: ReportedClause, taken: _TakenChars, contents: list[tuple[int, int]]
-) -> ReportedClause | None:
-    """The clause, or None when a quotation or a mark is in it; but a saying rule's clause around its cue keeps its
-    pieces outside the quotations ('Many of the visitors were older, she said, and “I had to step back ...”': the
-    first piece; train 42 clauses, 31 touching gold, 28 attributed right), unless a quotation's content holds them."""
-    free = tuple(segment for segment in clause.segments if not taken.any_in(*segment))
-    if free == clause.segments:
-        return clause
-    if not free or clause.rule not in _SAYING_RULES or any(s <= free[0][0] and free[-1][1] <= e for s, e in contents):
-        return None
-    return replace(clause, segments=free)
 
 
 class _TakenChars:
@@ -149,7 +132,7 @@ class _TakenChars:
 
 
 _QUOTED_RUN_WORDS = 3  # a term of three words or more is often a source's words: PolNeAR marks it as direct (train)
-_SAYING_RULES = ("said_that_clause", "according_to", "as_reported", "clause_first")
+_TERM_HOLDING_RULES = ("said_that_clause", "according_to", "as_reported", "clause_first")
 _UNNAMED = ("unresolved", "pronoun_unresolved")
 
 
@@ -164,7 +147,7 @@ def _may_hold_term(clause: ReportedClause, speaker: Speaker | None) -> bool:
         return False
     if speaker is not None and speaker.name_rule == "proper_name":
         return True
-    return clause.rule in _SAYING_RULES and (speaker is None or speaker.name_rule not in _UNNAMED)
+    return clause.rule in _TERM_HOLDING_RULES and (speaker is None or speaker.name_rule not in _UNNAMED)
 
 
 UNSOURCED_RULE_NAMES = tuple(rule.__name__ for rule in UNSOURCED_RULES)

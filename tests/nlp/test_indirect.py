@@ -49,21 +49,3 @@ def test_a_partial_quote_is_returned_once(nlp: Language) -> None:
     quotes = extract_quotes(nlp(text), indirect=True)
     content = "that fraud was “a big, big problem” in the state"
     assert [(q.kind, q.content.text) for q in quotes] == [("partial", content)]
-
-
-@pytest.mark.parametrize(
-    "text, piece, quoted",
-    [
-        ("The nurse met many patients. Many of the visitors were older, she said, and “I had to step back and think "
-         "about their lives.”", "Many of the visitors were older", "“I had to step back and think about their lives.”"),
-        ("Scott's relatives watched the videos on Thursday, according to their lawyers, and said they came away with "
-         "“more questions than answers.”", "Scott's relatives watched the videos on Thursday",
-         "“more questions than answers.”"),
-    ],
-)
-def test_a_clause_around_its_cue_keeps_its_piece_outside_the_quotation(
-    nlp: Language, text: str, piece: str, quoted: str
-) -> None:
-    quotes = extract_quotes(nlp(text), indirect=True)
-    assert [q.text for q in quotes if q.kind == "indirect"] == [piece]
-    assert [q.content.text for q in quotes if q.kind != "indirect"] == [quoted]
