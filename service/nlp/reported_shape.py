@@ -3,8 +3,9 @@ of reported speech (reported_confidence.py) read.
 
 Which rule and cue entry found it, what kind of source it names and how the name was resolved, whether the cue
 is negated or modal, whether the sentence asks, supposes ('if') or is a headline, how long the content is and
-whether it is a finite clause or an infinitive, a gerund or a noun phrase, where in the article it stands and
-how many other clauses share its sentence.
+whether it is a finite clause or an infinitive, a gerund or a noun phrase and what heads it (a speech noun, a name,
+another noun), where in the article it stands, how many other clauses share its sentence, and how often the cue
+table saw the cue's entry on train (a count every rare entry shares: their own weights are shrunk to little).
 """
 from __future__ import annotations
 
@@ -22,10 +23,22 @@ from service.nlp.lexicon import (
     FINITE_VERB_TAGS,
     FIRST_SECOND_PERSON,
     RELATIVE_PRONOUNS,
+    REPORTING_NOUNS,
     SENTENCE_END_CHARS,
 )
 from service.nlp.reported import ReportedClause
+from service.nlp.reported_cues import REPORTED_CUE_COUNTS
 from service.nlp.types import Speaker
+from service.nlp.unsourced_cues import UNSOURCED_CUE_COUNTS
+
+# the cue table kind each rule reads its entry from (reported_cues.py; unsourced_cues.py for the unsourced rules)
+RULE_CUE_KINDS = {
+    "said_that_clause": "ccomp", "clause_first": "ccomp", "passive_reported": "passive", "urged_to": "xcomp",
+    "accused_of": "prep", "speech_noun": "noun", "noun_object": "noun_prep", "object_content": "dobj",
+    "as_reported": "as", "passive_agent": "agent",
+    "raising_verb": "raising", "agentless_passive": "passive", "hearsay_adverb": "adverb",
+}
+UNSOURCED_RULES = frozenset({"raising_verb", "agentless_passive", "hearsay_adverb"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,9 @@ class ClauseFeatures:
     cue_dep: str = ""  # how the cue hangs in its sentence (ROOT, ccomp, relcl, xcomp, ...)
     depth: int = 0  # heads between the cue and its sentence's root
     quoted_sentence: bool = False  # the sentence holds a double mark
+    entry_count: int = 0  # train clauses the cue table saw for the entry (0: not in a table)
+    head: str = "other"  # the content's head: verb / pronoun / proper / number / speech (noun) / common / other
+    head_noun: str = ""  # a common-noun head's lemma ('statement', 'lawsuit'; the fit keeps those seen 3 times)
 
     def indicators(self) -> list[str]:
         """The names of the model's inputs that are 1 for this clause (all others are 0)."""
@@ -87,6 +103,11 @@ class ClauseFeatures:
             f"rule={self.rule}&cue_dep={self.cue_dep}",
             "depth=" + bucket(self.depth, (0, 1, 2, 4)),
             f"quoted_sentence={self.quoted_sentence}",
+            # the entry's train count, shared by every entry of its size: a rare entry's own weight is shrunk
+            "entry_n=" + (bucket(self.entry_count, (4, 19, 99)) if self.entry_count else "none"),
+            f"head={self.head}",
+            f"rule={self.rule}&head={self.head}",
+            f"head_noun={self.head_noun}",
         ]
 
 
@@ -156,6 +177,7 @@ def clause_features(clause: ReportedClause, speaker: Speaker | None, article: Ar
     sentence = article.sentence_of(cue)
     facts = article.sentence_facts(sentence)
     content = _content_tokens(cue.doc, clause)
+    root = _content_root(content)
     return ClauseFeatures(
         rule=clause.rule,
         entry=clause.entry,
@@ -180,6 +202,9 @@ def clause_features(clause: ReportedClause, speaker: Speaker | None, article: Ar
         cue_dep=cue.dep_,
         depth=_depth(cue),
         quoted_sentence=facts.quoted,
+        entry_count=_entry_count(clause.rule, clause.entry),
+        head=_head_kind(root),
+        head_noun=root.lemma_.lower() if root is not None and root.pos_ == "NOUN" else "",
     )
 
 
@@ -212,12 +237,47 @@ def _content_tokens(doc: Doc, clause: ReportedClause) -> list[Token]:
     return [t for t in first if any(s <= t.idx < e for s, e in clause.segments)]
 
 
+def _content_root(tokens: list[Token]) -> Token | None:
+    """The content's first token whose head is outside it."""
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def _entry_count(rule: str, entry: str) -> int:
+    """How many train clauses the cue table of the rule's kind saw for the entry (its share right is not read:
+    the table was fitted on all of train, so it would leak the labels into the out-of-fold estimates)."""
+    kind = RULE_CUE_KINDS.get(rule)
+    if kind is None:
+        return 0
+    table = UNSOURCED_CUE_COUNTS if rule in UNSOURCED_RULES else REPORTED_CUE_COUNTS
+    return table.get(kind, {}).get(entry, (0, 0.0))[0]
+
+
+def _head_kind(root: Token | None) -> str:
+    """What heads the content: a verb, a pronoun, a name, a number, a speech noun ('claim'), another noun
+    ('the museum')."""
+    if root is None:
+        return "other"
+    if root.pos_ in ("VERB", "AUX"):
+        return "verb"
+    if root.pos_ == "PRON":
+        return "pronoun"
+    if root.pos_ == "PROPN":
+        return "proper"
+    if root.pos_ == "NUM" or root.like_num:
+        return "number"
+    if root.pos_ == "NOUN":
+        return "speech" if root.lemma_.lower() in REPORTING_NOUNS else "common"
+    return "other"
+
+
 def _content_kind(tokens: list[Token]) -> str:
     """A finite clause, an infinitive ('to monitor polls'), a gerund ('of lying') or a noun phrase."""
-    if not tokens:
+    root = _content_root(tokens)
+    if root is None:
         return "other"
-    inside = {t.i for t in tokens}
-    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
     if tokens[0].tag_ == "TO" or any(c.tag_ == "TO" and c.dep_ == "aux" for c in root.children):
         return "infinitive"
     if root.tag_ == "VBG":
