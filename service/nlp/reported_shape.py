@@ -3,9 +3,10 @@ of reported speech (reported_confidence.py) read.
 
 Which rule and cue entry found it, what kind of source it names and how the name was resolved, whether the cue
 is negated or modal, whether the sentence asks, supposes ('if') or is a headline, how long the content is and
-whether it is a finite clause or an infinitive, a gerund or a noun phrase and what heads it (a speech noun, a name,
-another noun), where in the article it stands, how many other clauses share its sentence, and how often the cue
-table saw the cue's entry on train (a count every rare entry shares: their own weights are shrunk to little).
+whether it is a finite clause or an infinitive, a gerund or a noun phrase, what heads it (a speech noun, a name,
+another noun) and with which determiner, where in the article it stands, how many other clauses share its
+sentence, and how often the cue table saw the cue's entry on train (a count every rare entry shares: their own
+weights are shrunk to little).
 """
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ from spacy.tokens import Doc, Span, Token
 from service.nlp.confidence import bucket
 from service.nlp.lexicon import (
     CONDITIONAL_MARKS,
+    DEMONSTRATIVES,
     DOUBLE_MARKS,
     FINITE_VERB_TAGS,
     FIRST_SECOND_PERSON,
+    INDEFINITE_ARTICLES,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
     SENTENCE_END_CHARS,
@@ -31,14 +34,17 @@ from service.nlp.reported_cues import REPORTED_CUE_COUNTS
 from service.nlp.types import Speaker
 from service.nlp.unsourced_cues import UNSOURCED_CUE_COUNTS
 
-# the cue table kind each rule reads its entry from (reported_cues.py; unsourced_cues.py for the unsourced rules)
-RULE_CUE_KINDS = {
-    "said_that_clause": "ccomp", "clause_first": "ccomp", "passive_reported": "passive", "urged_to": "xcomp",
-    "accused_of": "prep", "speech_noun": "noun", "noun_object": "noun_prep", "object_content": "dobj",
-    "as_reported": "as", "passive_agent": "agent",
-    "raising_verb": "raising", "agentless_passive": "passive", "hearsay_adverb": "adverb",
+# the cue table kind each rule reads its entry from: reported_cues.py's, and unsourced_cues.py's for the rules
+# without a source
+_REPORTED, _UNSOURCED = REPORTED_CUE_COUNTS, UNSOURCED_CUE_COUNTS
+RULE_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {
+    "said_that_clause": _REPORTED["ccomp"], "clause_first": _REPORTED["ccomp"],
+    "passive_reported": _REPORTED["passive"], "urged_to": _REPORTED["xcomp"], "accused_of": _REPORTED["prep"],
+    "speech_noun": _REPORTED["noun"], "noun_object": _REPORTED["noun_prep"], "object_content": _REPORTED["dobj"],
+    "as_reported": _REPORTED["as"], "passive_agent": _REPORTED["agent"],
+    "raising_verb": _UNSOURCED["raising"], "agentless_passive": _UNSOURCED["passive"],
+    "hearsay_adverb": _UNSOURCED["adverb"],
 }
-UNSOURCED_RULES = frozenset({"raising_verb", "agentless_passive", "hearsay_adverb"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class ClauseFeatures:
     entry_count: int = 0  # train clauses the cue table saw for the entry (0: not in a table)
     head: str = "other"  # the content's head: verb / pronoun / proper / number / speech (noun) / common / other
     head_noun: str = ""  # a common-noun head's lemma ('statement', 'lawsuit'; the fit keeps those seen 3 times)
+    determiner: str = "none"  # the head's determiner: the / a / this / poss / quant / none
 
     def indicators(self) -> list[str]:
         """The names of the model's inputs that are 1 for this clause (all others are 0)."""
@@ -108,6 +115,8 @@ class ClauseFeatures:
             f"head={self.head}",
             f"rule={self.rule}&head={self.head}",
             f"head_noun={self.head_noun}",
+            f"determiner={self.determiner}",
+            f"rule={self.rule}&determiner={self.determiner}",
         ]
 
 
@@ -192,7 +201,7 @@ def clause_features(clause: ReportedClause, speaker: Speaker | None, article: Ar
         conditional=facts.conditional,
         headline=facts.headline,
         content_words=sum(1 for t in content if not t.is_punct),
-        content=_content_kind(content),
+        content=_content_kind(content, root),
         segments=len(clause.segments),
         sentence=facts.index,
         other_clauses=article.others_in_sentence(sentence),
@@ -205,6 +214,7 @@ def clause_features(clause: ReportedClause, speaker: Speaker | None, article: Ar
         entry_count=_entry_count(clause.rule, clause.entry),
         head=_head_kind(root),
         head_noun=root.lemma_.lower() if root is not None and root.pos_ == "NOUN" else "",
+        determiner=_determiner(root),
     )
 
 
@@ -248,11 +258,7 @@ def _content_root(tokens: list[Token]) -> Token | None:
 def _entry_count(rule: str, entry: str) -> int:
     """How many train clauses the cue table of the rule's kind saw for the entry (its share right is not read:
     the table was fitted on all of train, so it would leak the labels into the out-of-fold estimates)."""
-    kind = RULE_CUE_KINDS.get(rule)
-    if kind is None:
-        return 0
-    table = UNSOURCED_CUE_COUNTS if rule in UNSOURCED_RULES else REPORTED_CUE_COUNTS
-    return table.get(kind, {}).get(entry, (0, 0.0))[0]
+    return RULE_CUE_COUNTS.get(rule, {}).get(entry, (0, 0.0))[0]
 
 
 def _head_kind(root: Token | None) -> str:
@@ -273,9 +279,24 @@ def _head_kind(root: Token | None) -> str:
     return "other"
 
 
-def _content_kind(tokens: list[Token]) -> str:
-    """A finite clause, an infinitive ('to monitor polls'), a gerund ('of lying') or a noun phrase."""
-    root = _content_root(tokens)
+def _determiner(root: Token | None) -> str:
+    """The head's determiner: 'the', 'a', a demonstrative, a possessive, a quantifier ('no', 'some'), or none."""
+    for child in root.children if root is not None else ():
+        if child.dep_ == "poss":
+            return "poss"
+        if child.dep_ == "det":
+            word = child.lower_
+            if word == "the":
+                return "the"
+            if word in INDEFINITE_ARTICLES:
+                return "a"
+            return "this" if word in DEMONSTRATIVES else "quant"
+    return "none"
+
+
+def _content_kind(tokens: list[Token], root: Token | None) -> str:
+    """A finite clause, an infinitive ('to monitor polls'), a gerund ('of lying') or a noun phrase; `root` is the
+    tokens' `_content_root`."""
     if root is None:
         return "other"
     if tokens[0].tag_ == "TO" or any(c.tag_ == "TO" and c.dep_ == "aux" for c in root.children):

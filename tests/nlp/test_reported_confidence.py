@@ -76,6 +76,7 @@ def test_the_content_head_is_a_feature(nlp: Language, text: str, head: str) -> N
     assert features.head == head
     assert f"rule={clause.rule}&head={head}" in features.indicators()
     assert features.head_noun == {"speech": "statement", "common": "lawsuit"}.get(head, "")
+    assert features.determiner == ("a" if head in ("speech", "common") else "none")
 
 
 def test_the_entry_count_comes_from_the_cue_table(nlp: Language) -> None:
