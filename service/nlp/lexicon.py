@@ -240,3 +240,7 @@ LABEL_SOURCE_NOUNS = words("poll report survey study")
 POLL_NOUNS = words("poll survey")
 # A focus adverb opening a reported source, which PolNeAR leaves out: 'Even some allies said' (train: cut 18 of 20).
 SOURCE_FOCUS_ADVERBS = words("even")
+# Determiners a reported content's head may carry (reported_shape: 'released a video' is rarely what PolNeAR marks,
+# 'his claim' is).
+INDEFINITE_ARTICLES = words("a an")
+DEMONSTRATIVES = words("this that these those")

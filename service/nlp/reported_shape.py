@@ -3,8 +3,10 @@ of reported speech (reported_confidence.py) read.
 
 Which rule and cue entry found it, what kind of source it names and how the name was resolved, whether the cue
 is negated or modal, whether the sentence asks, supposes ('if') or is a headline, how long the content is and
-whether it is a finite clause or an infinitive, a gerund or a noun phrase, where in the article it stands and
-how many other clauses share its sentence.
+whether it is a finite clause or an infinitive, a gerund or a noun phrase, what heads it (a speech noun, a name,
+another noun) and with which determiner, where in the article it stands, how many other clauses share its
+sentence, and how often the cue table saw the cue's entry on train (a count every rare entry shares: their own
+weights are shrunk to little).
 """
 from __future__ import annotations
 
@@ -18,14 +20,31 @@ from spacy.tokens import Doc, Span, Token
 from service.nlp.confidence import bucket
 from service.nlp.lexicon import (
     CONDITIONAL_MARKS,
+    DEMONSTRATIVES,
     DOUBLE_MARKS,
     FINITE_VERB_TAGS,
     FIRST_SECOND_PERSON,
+    INDEFINITE_ARTICLES,
     RELATIVE_PRONOUNS,
+    REPORTING_NOUNS,
     SENTENCE_END_CHARS,
 )
 from service.nlp.reported import ReportedClause
+from service.nlp.reported_cues import REPORTED_CUE_COUNTS
 from service.nlp.types import Speaker
+from service.nlp.unsourced_cues import UNSOURCED_CUE_COUNTS
+
+# the cue table kind each rule reads its entry from: reported_cues.py's, and unsourced_cues.py's for the rules
+# without a source
+_REPORTED, _UNSOURCED = REPORTED_CUE_COUNTS, UNSOURCED_CUE_COUNTS
+RULE_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {
+    "said_that_clause": _REPORTED["ccomp"], "clause_first": _REPORTED["ccomp"],
+    "passive_reported": _REPORTED["passive"], "urged_to": _REPORTED["xcomp"], "accused_of": _REPORTED["prep"],
+    "speech_noun": _REPORTED["noun"], "noun_object": _REPORTED["noun_prep"], "object_content": _REPORTED["dobj"],
+    "as_reported": _REPORTED["as"], "passive_agent": _REPORTED["agent"],
+    "raising_verb": _UNSOURCED["raising"], "agentless_passive": _UNSOURCED["passive"],
+    "hearsay_adverb": _UNSOURCED["adverb"],
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +74,10 @@ class ClauseFeatures:
     cue_dep: str = ""  # how the cue hangs in its sentence (ROOT, ccomp, relcl, xcomp, ...)
     depth: int = 0  # heads between the cue and its sentence's root
     quoted_sentence: bool = False  # the sentence holds a double mark
+    entry_count: int = 0  # train clauses the cue table saw for the entry (0: not in a table)
+    head: str = "other"  # the content's head: verb / pronoun / proper / number / speech (noun) / common / other
+    head_noun: str = ""  # a common-noun head's lemma ('statement', 'lawsuit'; the fit keeps those seen 3 times)
+    determiner: str = "none"  # the head's determiner: the / a / this / poss / quant / none
 
     def indicators(self) -> list[str]:
         """The names of the model's inputs that are 1 for this clause (all others are 0)."""
@@ -87,6 +110,13 @@ class ClauseFeatures:
             f"rule={self.rule}&cue_dep={self.cue_dep}",
             "depth=" + bucket(self.depth, (0, 1, 2, 4)),
             f"quoted_sentence={self.quoted_sentence}",
+            # the entry's train count, shared by every entry of its size: a rare entry's own weight is shrunk
+            "entry_n=" + (bucket(self.entry_count, (4, 19, 99)) if self.entry_count else "none"),
+            f"head={self.head}",
+            f"rule={self.rule}&head={self.head}",
+            f"head_noun={self.head_noun}",
+            f"determiner={self.determiner}",
+            f"rule={self.rule}&determiner={self.determiner}",
         ]
 
 
@@ -156,6 +186,7 @@ def clause_features(clause: ReportedClause, speaker: Speaker | None, article: Ar
     sentence = article.sentence_of(cue)
     facts = article.sentence_facts(sentence)
     content = _content_tokens(cue.doc, clause)
+    root = _content_root(content)
     return ClauseFeatures(
         rule=clause.rule,
         entry=clause.entry,
@@ -170,7 +201,7 @@ def clause_features(clause: ReportedClause, speaker: Speaker | None, article: Ar
         conditional=facts.conditional,
         headline=facts.headline,
         content_words=sum(1 for t in content if not t.is_punct),
-        content=_content_kind(content),
+        content=_content_kind(content, root),
         segments=len(clause.segments),
         sentence=facts.index,
         other_clauses=article.others_in_sentence(sentence),
@@ -180,6 +211,10 @@ def clause_features(clause: ReportedClause, speaker: Speaker | None, article: Ar
         cue_dep=cue.dep_,
         depth=_depth(cue),
         quoted_sentence=facts.quoted,
+        entry_count=_entry_count(clause.rule, clause.entry),
+        head=_head_kind(root),
+        head_noun=root.lemma_.lower() if root is not None and root.pos_ == "NOUN" else "",
+        determiner=_determiner(root),
     )
 
 
@@ -212,12 +247,58 @@ def _content_tokens(doc: Doc, clause: ReportedClause) -> list[Token]:
     return [t for t in first if any(s <= t.idx < e for s, e in clause.segments)]
 
 
-def _content_kind(tokens: list[Token]) -> str:
-    """A finite clause, an infinitive ('to monitor polls'), a gerund ('of lying') or a noun phrase."""
+def _content_root(tokens: list[Token]) -> Token | None:
+    """The content's first token whose head is outside it."""
     if not tokens:
-        return "other"
+        return None
     inside = {t.i for t in tokens}
-    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def _entry_count(rule: str, entry: str) -> int:
+    """How many train clauses the cue table of the rule's kind saw for the entry (its share right is not read:
+    the table was fitted on all of train, so it would leak the labels into the out-of-fold estimates)."""
+    return RULE_CUE_COUNTS.get(rule, {}).get(entry, (0, 0.0))[0]
+
+
+def _head_kind(root: Token | None) -> str:
+    """What heads the content: a verb, a pronoun, a name, a number, a speech noun ('claim'), another noun
+    ('the museum')."""
+    if root is None:
+        return "other"
+    if root.pos_ in ("VERB", "AUX"):
+        return "verb"
+    if root.pos_ == "PRON":
+        return "pronoun"
+    if root.pos_ == "PROPN":
+        return "proper"
+    if root.pos_ == "NUM" or root.like_num:
+        return "number"
+    if root.pos_ == "NOUN":
+        return "speech" if root.lemma_.lower() in REPORTING_NOUNS else "common"
+    return "other"
+
+
+def _determiner(root: Token | None) -> str:
+    """The head's determiner: 'the', 'a', a demonstrative, a possessive, a quantifier ('no', 'some'), or none."""
+    for child in root.children if root is not None else ():
+        if child.dep_ == "poss":
+            return "poss"
+        if child.dep_ == "det":
+            word = child.lower_
+            if word == "the":
+                return "the"
+            if word in INDEFINITE_ARTICLES:
+                return "a"
+            return "this" if word in DEMONSTRATIVES else "quant"
+    return "none"
+
+
+def _content_kind(tokens: list[Token], root: Token | None) -> str:
+    """A finite clause, an infinitive ('to monitor polls'), a gerund ('of lying') or a noun phrase; `root` is the
+    tokens' `_content_root`."""
+    if root is None:
+        return "other"
     if tokens[0].tag_ == "TO" or any(c.tag_ == "TO" and c.dep_ == "aux" for c in root.children):
         return "infinitive"
     if root.tag_ == "VBG":

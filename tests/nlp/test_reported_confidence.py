@@ -56,3 +56,33 @@ def test_a_kept_clause_carries_the_models_confidence(nlp: Language) -> None:
     features = clause_features(clause, quote.speaker, ArticleClauses([clause]))
     assert quote.speaker.confidence == round(load_models().confidence.probability(features), 3)
     assert quote.speaker.confidence > 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        # 'The campaign released a statement on Friday': what is released is something said
+        ("The campaign released a statement on Friday.", "speech"),
+        # 'the department has the evidence to file a lawsuit': a thing done, not said
+        ("The department filed a lawsuit on Friday.", "common"),
+        ("The senator endorsed Clinton on Friday.", "proper"),
+        ("The mayor said that the budget would be cut.", "verb"),
+    ],
+)
+def test_the_content_head_is_a_feature(nlp: Language, text: str, head: str) -> None:
+    doc = nlp(text)
+    [clause] = find_reported(doc, QuoteMask(doc, []))
+    features = clause_features(clause, None, ArticleClauses([clause]))
+    assert features.head == head
+    assert f"rule={clause.rule}&head={head}" in features.indicators()
+    assert features.head_noun == {"speech": "statement", "common": "lawsuit"}.get(head, "")
+    assert features.determiner == ("a" if head in ("speech", "common") else "none")
+
+
+def test_the_entry_count_comes_from_the_cue_table(nlp: Language) -> None:
+    doc = nlp("The mayor said that the budget would be cut.")
+    [clause] = find_reported(doc, QuoteMask(doc, []))
+    features = clause_features(clause, None, ArticleClauses([clause]))
+    assert features.entry_count > 99  # 'say' is the table's commonest ccomp entry
+    assert "entry_n=>99" in features.indicators()
+    assert "entry_n=none" in ClauseFeatures(rule="no_such_rule").indicators()
