@@ -39,6 +39,7 @@ from service.nlp.unsourced_cues import UNSOURCED_CUE_COUNTS
 _REPORTED, _UNSOURCED = REPORTED_CUE_COUNTS, UNSOURCED_CUE_COUNTS
 RULE_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {
     "said_that_clause": _REPORTED["ccomp"], "clause_first": _REPORTED["ccomp"],
+    "parenthetical_cue": _REPORTED["ccomp"], "relative_object": _REPORTED["ccomp"],
     "passive_reported": _REPORTED["passive"], "urged_to": _REPORTED["xcomp"], "accused_of": _REPORTED["prep"],
     "speech_noun": _REPORTED["noun"], "noun_object": _REPORTED["noun_prep"], "object_content": _REPORTED["dobj"],
     "as_reported": _REPORTED["as"], "passive_agent": _REPORTED["agent"],
