@@ -42,21 +42,9 @@ from service.nlp import load_pipeline, reported, reported_clause  # noqa: E402
 from service.nlp.lexicon import DOUBLE_MARKS  # noqa: E402
 from service.nlp.pipeline import article_text  # noqa: E402
 from service.nlp.quotes import QuoteMask, find_quote_spans  # noqa: E402
+from service.nlp.reported_clause import REPORTED_RULE_KINDS  # noqa: E402
 from service.nlp.reported_cues import REPORTED_CUE_COUNTS  # noqa: E402
 
-# the table's kind for each rule that reads it
-RULE_KINDS = {
-    "said_that_clause": "ccomp",
-    "clause_first": "ccomp",
-    "passive_reported": "passive",
-    "urged_to": "xcomp",
-    "object_content": "dobj",
-    "accused_of": "prep",
-    "speech_noun": "noun",
-    "as_reported": "as",
-    "passive_agent": "agent",
-    "noun_object": "noun_prep",
-}
 KINDS = ("ccomp", "passive", "xcomp", "dobj", "prep", "noun", "as", "agent", "noun_prep")
 
 
@@ -84,7 +72,7 @@ def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str,
                 for a in row["attributions"]
             ]
             for clause in reported.find_reported(doc, mask):
-                kind = RULE_KINDS.get(clause.rule)
+                kind = REPORTED_RULE_KINDS.get(clause.rule)
                 if kind is None or any(ch in DOUBLE_MARKS for ch in text[clause.start : clause.end]):
                     continue
                 key = (kind, clause.entry)

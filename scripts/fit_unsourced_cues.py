@@ -36,7 +36,6 @@ from service.nlp.lexicon import DOUBLE_MARKS  # noqa: E402
 from service.nlp.pipeline import article_text  # noqa: E402
 from service.nlp.quotes import QuoteMask, find_quote_spans  # noqa: E402
 
-RULE_KINDS = {"raising_verb": "raising", "agentless_passive": "passive", "hearsay_adverb": "adverb"}
 KINDS = ("raising", "passive", "adverb")
 
 
@@ -69,7 +68,7 @@ def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counts, Counts, Co
             for clause in unsourced.find_unsourced(doc, mask):
                 if any(ch in DOUBLE_MARKS for ch in text[clause.start : clause.end]):
                     continue
-                key = (RULE_KINDS[clause.rule], clause.entry)
+                key = (unsourced.UNSOURCED_RULE_KINDS[clause.rule], clause.entry)
                 seen[key] += 1
                 cue = (clause.cue[0].idx, clause.cue[-1].idx + len(clause.cue[-1].text))
                 matched = [

@@ -103,7 +103,7 @@ class _TakenChars:
         # a term of one or two words in double marks, marks included
         short = sorted(
             (s - 1, e + 1) for s, e in terms
-            if 0 < s and e < len(text) and _DOUBLE_MARK.fullmatch(text[s - 1]) and _DOUBLE_MARK.fullmatch(text[e])
+            if 0 < s and e < len(text) and text[s - 1] in DOUBLE_MARKS and text[e] in DOUBLE_MARKS
             and len(text[s:e].split()) < _QUOTED_RUN_WORDS
         )
         self._term_starts = [t[0] for t in short]

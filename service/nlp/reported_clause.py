@@ -42,6 +42,21 @@ class ReportedClause:
 
 ReportedRule = Callable[[Token, QuoteMask], "ReportedClause | None"]
 
+# the REPORTED_CUES kind each rule reads its cue from (the fitting script counts a rule's clauses under it; the
+# shape model reads the entry's count there)
+REPORTED_RULE_KINDS: dict[str, str] = {
+    "said_that_clause": "ccomp",
+    "clause_first": "ccomp",
+    "passive_reported": "passive",
+    "urged_to": "xcomp",
+    "object_content": "dobj",
+    "accused_of": "prep",
+    "speech_noun": "noun",
+    "as_reported": "as",
+    "passive_agent": "agent",
+    "noun_object": "noun_prep",
+}
+
 
 def is_cue(token: Token, kind: str) -> bool:
     """Whether the table lists the token's lemma for `kind`."""

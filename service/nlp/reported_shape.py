@@ -30,21 +30,20 @@ from service.nlp.lexicon import (
     SENTENCE_END_CHARS,
 )
 from service.nlp.reported import ReportedClause
+from service.nlp.reported_clause import REPORTED_RULE_KINDS
 from service.nlp.reported_cues import REPORTED_CUE_COUNTS
 from service.nlp.types import Speaker
+from service.nlp.unsourced import UNSOURCED_RULE_KINDS
 from service.nlp.unsourced_cues import UNSOURCED_CUE_COUNTS
 
-# the cue table kind each rule reads its entry from: reported_cues.py's, and unsourced_cues.py's for the rules
-# without a source
-_REPORTED, _UNSOURCED = REPORTED_CUE_COUNTS, UNSOURCED_CUE_COUNTS
+# each rule's cue-table counts, from the kind it reads: reported_cues.py's, unsourced_cues.py's for the rules without
+# a source. parenthetical_cue (which reads lexicon.py's saying verbs) and relative_object are read as clause
+# entries, as the committed model was fitted
 RULE_CUE_COUNTS: dict[str, dict[str, tuple[int, float]]] = {
-    "said_that_clause": _REPORTED["ccomp"], "clause_first": _REPORTED["ccomp"],
-    "parenthetical_cue": _REPORTED["ccomp"], "relative_object": _REPORTED["ccomp"],
-    "passive_reported": _REPORTED["passive"], "urged_to": _REPORTED["xcomp"], "accused_of": _REPORTED["prep"],
-    "speech_noun": _REPORTED["noun"], "noun_object": _REPORTED["noun_prep"], "object_content": _REPORTED["dobj"],
-    "as_reported": _REPORTED["as"], "passive_agent": _REPORTED["agent"],
-    "raising_verb": _UNSOURCED["raising"], "agentless_passive": _UNSOURCED["passive"],
-    "hearsay_adverb": _UNSOURCED["adverb"],
+    **{rule: REPORTED_CUE_COUNTS[kind] for rule, kind in REPORTED_RULE_KINDS.items()},
+    "parenthetical_cue": REPORTED_CUE_COUNTS["ccomp"],
+    "relative_object": REPORTED_CUE_COUNTS["ccomp"],
+    **{rule: UNSOURCED_CUE_COUNTS[kind] for rule, kind in UNSOURCED_RULE_KINDS.items()},
 }
 
 

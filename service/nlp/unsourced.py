@@ -59,6 +59,10 @@ def hearsay_adverb(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 
 UNSOURCED_RULES: tuple[UnsourcedRule, ...] = (raising_verb, agentless_passive, hearsay_adverb)
+# the UNSOURCED_CUES kind each rule reads its cue from
+UNSOURCED_RULE_KINDS: dict[str, str] = {
+    "raising_verb": "raising", "agentless_passive": "passive", "hearsay_adverb": "adverb",
+}
 
 
 def find_unsourced(doc: Doc, mask: QuoteMask) -> list[ReportedClause]:
