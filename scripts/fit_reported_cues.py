@@ -57,9 +57,8 @@ class _Everything(frozenset[str]):
 
 def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
     """(kind, lemma) -> clauses found, and -> clauses right."""
-    saved, saved_lemmas = reported_clause.REPORTED_CUES, reported_clause._cue_lemmas
+    saved = reported_clause.REPORTED_CUES
     reported_clause.REPORTED_CUES = {kind: _Everything() for kind in KINDS}
-    reported_clause._cue_lemmas = lambda _table: _Everything()  # type: ignore[assignment]
     seen: Counter[tuple[str, str]] = Counter()
     right: Counter[tuple[str, str]] = Counter()
     try:
@@ -85,7 +84,7 @@ def fit(rows: list[dict[str, Any]], docs: list[Any]) -> tuple[Counter[tuple[str,
                 ):
                     right[key] += 1
     finally:
-        reported_clause.REPORTED_CUES, reported_clause._cue_lemmas = saved, saved_lemmas  # type: ignore[assignment]
+        reported_clause.REPORTED_CUES = saved
     return seen, right
 
 

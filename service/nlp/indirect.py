@@ -150,7 +150,7 @@ def _may_hold_term(clause: ReportedClause, speaker: Speaker | None) -> bool:
     return clause.rule in _TERM_HOLDING_RULES and (speaker is None or speaker.name_rule not in _UNNAMED)
 
 
-UNSOURCED_RULE_NAMES = tuple(rule.__name__ for rule in UNSOURCED_RULES)
+UNSOURCED_RULE_NAMES = tuple(rule.name for rule in UNSOURCED_RULES)
 _DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]")
 
 

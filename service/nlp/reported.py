@@ -2,42 +2,53 @@
 
 'Carney told reporters that talks would resume', 'according to officials, the tariffs stay', 'the White
 House denied that a deal was near', 'Trump urged supporters to monitor polling places'. Each construction
-is one small rule in REPORTED_RULES, tried in order on every candidate cue token; the first that answers
-wins and its name travels with the clause (`speaker.rule`). Which cue lemmas take which kind of content
+is one small rule in REPORTED_RULES, tried in order on every token it can take (its trigger: a cue-table kind
+that lists the token's lemma, or the word itself); the first that answers wins and its name travels with the
+clause (`speaker.rule`). Which cue lemmas take which kind of content
 (a clause, an infinitive, an object, a prepositional phrase) is read from REPORTED_CUES, mined from
 PolNeAR train by `scripts/fit_reported_cues.py`.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.lexicon import LABEL_SOURCE_NOUNS, NOT_SPEAKER_LABELS, POLL_NOUNS, RELATIVE_PRONOUNS
+from service.nlp.lexicon import (
+    LABEL_SOURCE_NOUNS,
+    NOT_SPEAKER_LABELS,
+    PARENTHETICAL_CUES,
+    POLL_NOUNS,
+    RELATIVE_PRONOUNS,
+)
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported_clause import (
+    GatedRule,
     ReportedClause,
     ReportedRule,
+    RuleDispatch,
     clause_of,
-    cue_lemmas,
+    cue_table,
     cue_tokens,
     governing_clause,
     is_cue,
     is_entry,
+    lemma_in,
+    listed,
     subject_of,
+    word_in,
 )
 from service.nlp.reported_parenthetical import parenthetical_cue, relative_object
 from service.nlp.reported_span import complement_extent
 from service.nlp.reported_span import is_verb as _is_verb
 
-__all__ = ["REPORTED_RULES", "ReportedClause", "ReportedRule", "find_reported", "first_rule_per_token"]
+__all__ = ["REPORTED_RULES", "GatedRule", "ReportedClause", "ReportedRule", "RuleDispatch", "find_reported"]
 
 
 def according_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'According to officials, the tariffs stay' / 'the tariffs stay, according to officials'."""
     doc = token.doc
-    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return None
     to = doc[token.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -52,7 +63,7 @@ def according_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
 def in_poll(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'In this poll, Trump rose 1 percentage point': a poll the clause opens with is its source (train: 18 of 22
     such phrases are a gold attribution; 'Trump gained in the poll' after the verb only 29 of 136)."""
-    if token.lower_ != "in" or token.dep_ != "prep" or not token.head.i > token.i or not _is_verb(token.head):
+    if token.dep_ != "prep" or not token.head.i > token.i or not _is_verb(token.head):
         return None
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
     if source is None or source.lemma_.lower() not in POLL_NOUNS:
@@ -68,7 +79,7 @@ def as_reported(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if token.dep_ not in ("advcl", "acl", "relcl", "parataxis") or not _is_verb(token) or mask.inside(token):
         return None
     mark = token.left_edge
-    if mark.lower_ != "as" or mark.i >= token.i or not is_cue(token, "as") or mark.nbor().lower_ in ("if", "though"):
+    if mark.lower_ != "as" or mark.i >= token.i or mark.nbor().lower_ in ("if", "though"):
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd") for c in token.children):
         return None
@@ -86,7 +97,7 @@ def as_reported(token: Token, mask: QuoteMask) -> ReportedClause | None:
 def passive_agent(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'The meeting was first reported by Politico', 'Trump has been criticized by his rivals for skipping the
     debate': the passive's subject is what is said, with what the cue's preposition holds; the agent is the source."""
-    if not _is_verb(token) or mask.inside(token) or not is_cue(token, "agent"):
+    if not _is_verb(token) or mask.inside(token):
         return None
     subject = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i), None)
     agent = next((c for c in token.children if c.dep_ == "agent" and c.i > token.i), None)
@@ -110,7 +121,7 @@ def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
     The cue's own phrase is set off by commas (or ends the sentence); the clause around it is the content,
     in two segments when the cue stands inside it.
     """
-    if token.dep_ not in ("parataxis", "advcl", "ccomp") or not is_cue(token, "ccomp"):
+    if token.dep_ not in ("parataxis", "advcl", "ccomp"):
         return None
     clause = token.head
     if clause.pos_ not in ("VERB", "AUX") or mask.inside(clause):
@@ -131,17 +142,17 @@ def clause_first(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 def said_that_clause(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Carney told reporters that talks would resume', 'Talks would resume, Carney said' (ccomp either side)."""
-    return _complement(token, mask, "ccomp", "said_that_clause", passive=False, kind="ccomp")
+    return _complement(token, mask, "ccomp", "said_that_clause", passive=False)
 
 
 def passive_reported(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'It was reported that ...', 'Clinton was told that ...': a passive cue; the agent, if any, is the source."""
-    return _complement(token, mask, "ccomp", "passive_reported", passive=True, kind="passive")
+    return _complement(token, mask, "ccomp", "passive_reported", passive=True)
 
 
 def urged_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Trump urged supporters to monitor polling places', 'Clinton wants to sign up 5 million people'."""
-    return _complement(token, mask, "xcomp", "urged_to", passive=False, kind="xcomp")
+    return _complement(token, mask, "xcomp", "urged_to", passive=False)
 
 
 def accused_of(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -191,7 +202,7 @@ def _called_for_clause(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 def speech_noun(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Trump's claim that the vote is rigged', 'a statement saying ...' is a verb: this is the noun's own clause."""
-    if token.pos_ != "NOUN" or mask.inside(token) or not is_cue(token, "noun"):
+    if token.pos_ != "NOUN" or mask.inside(token):
         return None
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.i > token.i
                    and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
@@ -230,13 +241,13 @@ def noun_object(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 def object_content(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Clinton called half of Trump's supporters “deplorables”', 'he cited a poll': the object is what is said."""
-    return _complement(token, mask, "dobj", "object_content", passive=False, kind="dobj")
+    return _complement(token, mask, "dobj", "object_content", passive=False)
 
 
 def colon_label(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Graham: Trump's Rhetoric Destroying GOP's Chance' (a headline), 'FALLIN: Well, I think ...' (a transcript):
     a name of one to four capitalised words opens the line, and the rest of the line is what it said."""
-    if token.text != ":" or mask.inside(token):
+    if mask.inside(token):
         return None
     doc = token.doc
     start = token.i
@@ -280,56 +291,37 @@ def _ends_line(token: Token) -> bool:
     return "\n" in token.text or "\n" in token.whitespace_
 
 
-REPORTED_RULES: tuple[ReportedRule, ...] = (
-    according_to,
-    in_poll,
-    as_reported,
-    passive_agent,
-    parenthetical_cue,
-    relative_object,
-    clause_first,
-    passive_reported,
-    said_that_clause,
-    urged_to,
-    accused_of,
-    speech_noun,
-    noun_object,
-    object_content,
-    colon_label,
+# each rule with the tokens it can take: a rule reading a cue-table kind meets only the lemmas listed there
+REPORTED_RULES: tuple[GatedRule, ...] = (
+    GatedRule(according_to, word_in("according")),
+    GatedRule(in_poll, word_in("in")),
+    GatedRule(as_reported, listed("as")),
+    GatedRule(passive_agent, listed("agent")),
+    GatedRule(parenthetical_cue, lemma_in(PARENTHETICAL_CUES)),
+    GatedRule(relative_object, listed("dobj")),
+    GatedRule(clause_first, listed("ccomp")),
+    GatedRule(passive_reported, listed("passive")),
+    GatedRule(said_that_clause, listed("ccomp")),
+    GatedRule(urged_to, listed("xcomp")),
+    GatedRule(accused_of, listed("prep")),
+    GatedRule(speech_noun, listed("noun")),
+    GatedRule(noun_object, listed("noun_prep")),
+    GatedRule(object_content, listed("dobj")),
+    GatedRule(colon_label, word_in(":")),
 )
 
 
 def find_reported(doc: Doc, mask: QuoteMask) -> list[ReportedClause]:
     """Every reported clause of a parsed article, in text order, the first rule per cue token winning."""
-    return first_rule_per_token(_candidates(doc, mask), REPORTED_RULES, mask)
+    return _DISPATCH.first_rule_per_token(doc, mask)
 
 
-def first_rule_per_token(
-    tokens: Iterable[Token], rules: Sequence[ReportedRule], mask: QuoteMask
-) -> list[ReportedClause]:
-    """The clause of the first rule that takes each token, in text order."""
-    found = [clause for token in tokens for clause in _first(rule(token, mask) for rule in rules)]
-    return sorted(found, key=lambda c: (c.start, c.end))
+_DISPATCH = RuleDispatch(REPORTED_RULES, cue_table)
 
 
-def _first(clauses: Iterable[ReportedClause | None]) -> list[ReportedClause]:
-    return next(([c] for c in clauses if c is not None), [])
-
-
-def _candidates(doc: Doc, mask: QuoteMask) -> Iterator[Token]:
-    """Tokens whose lemma some rule may take as a cue (the rules check the rest)."""
-    lemmas = cue_lemmas()
-    for token in doc:
-        if (token.lemma_.lower() in lemmas or token.lower_ in ("according", "in") or token.text == ":") \
-                and not mask.inside(token):
-            yield token
-
-
-def _complement(
-    token: Token, mask: QuoteMask, dep: str, rule: str, *, passive: bool, kind: str
-) -> ReportedClause | None:
-    """The `dep` child of a cue whose lemma REPORTED_CUES lists for `kind`, as the reported content."""
-    if not _is_verb(token) or mask.inside(token) or not is_cue(token, kind):
+def _complement(token: Token, mask: QuoteMask, dep: str, rule: str, *, passive: bool) -> ReportedClause | None:
+    """The `dep` child of a cue, as the reported content."""
+    if not _is_verb(token) or mask.inside(token):
         return None
     is_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     if is_passive != passive:

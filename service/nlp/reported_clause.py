@@ -6,10 +6,12 @@ script swaps it to run every rule with every lemma allowed.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from service.nlp.lexicon import SUBJECT_DEPS
@@ -58,9 +60,40 @@ REPORTED_RULE_KINDS: dict[str, str] = {
 }
 
 
-def is_cue(token: Token, kind: str) -> bool:
-    """Whether the table lists the token's lemma for `kind`."""
-    return token.lemma_.lower() in REPORTED_CUES.get(kind, ())
+# (the token's lemma, its word; both lowercase) -> whether a rule may take the token
+Trigger = Callable[[str, str], bool]
+
+
+class GatedRule(NamedTuple):
+    """A rule and the tokens it can take at all: `first_rule_per_token` runs it on those only, so the rule itself
+    never checks again that its cue is listed."""
+
+    find: ReportedRule
+    takes: Trigger
+
+    @property
+    def name(self) -> str:
+        return self.find.__name__
+
+
+def listed(kind: str) -> Trigger:
+    """Tokens whose lemma the cue table lists for `kind` ('lemma preposition' kinds: as an entry's first word)."""
+
+    def takes(lemma: str, word: str) -> bool:
+        # the table is looked up when asked, never kept: the fitting script swaps it
+        return lemma in REPORTED_CUES.get(kind, ()) or lemma in _entry_heads(id(REPORTED_CUES), kind)
+
+    return takes
+
+
+def lemma_in(lemmas: frozenset[str]) -> Trigger:
+    """Tokens whose lemma is one of `lemmas`."""
+    return lambda lemma, word: lemma in lemmas
+
+
+def word_in(*words: str) -> Trigger:
+    """Tokens that are one of `words` (lowercase)."""
+    return lambda lemma, word: word in words
 
 
 def is_entry(entry: str, kind: str) -> bool:
@@ -68,15 +101,60 @@ def is_entry(entry: str, kind: str) -> bool:
     return entry in REPORTED_CUES.get(kind, ())
 
 
-def cue_lemmas() -> frozenset[str]:
-    """Every lemma the table lists (for 'lemma preposition' entries, the lemma)."""
-    return _cue_lemmas(id(REPORTED_CUES))
+def is_cue(token: Token, kind: str) -> bool:
+    """Whether the table lists the token's lemma for `kind`."""
+    return token.lemma_.lower() in REPORTED_CUES.get(kind, ())
 
 
-@lru_cache(maxsize=2)
-def _cue_lemmas(_table: int) -> frozenset[str]:
-    """Keyed by the table's id, which the fitting script swaps."""
-    return frozenset(entry.split()[0] for entries in REPORTED_CUES.values() for entry in entries)
+@lru_cache(maxsize=32)
+def _entry_heads(_table: int, kind: str) -> frozenset[str]:
+    """The first words of a kind's 'lemma preposition' entries; keyed by the table's id, which the fitting script
+    swaps."""
+    return frozenset(entry.split()[0] for entry in REPORTED_CUES.get(kind, ()) if " " in entry)
+
+
+class RuleDispatch:
+    """Rules in order, each meeting only the tokens its trigger lets through; which rules a lemma and word meet is
+    worked out once and kept while the table the triggers read stays the same (the fitting scripts swap it)."""
+
+    _KEPT = 200_000  # distinct (lemma, word) pairs kept before starting afresh
+
+    def __init__(self, rules: Sequence[GatedRule], table: Callable[[], object]) -> None:
+        self.rules = tuple(rules)
+        self._table = table
+        self._table_id = id(table())
+        self._finds: dict[tuple[int, int], tuple[ReportedRule, ...]] = {}
+
+    def first_rule_per_token(self, doc: Doc, mask: QuoteMask) -> list[ReportedClause]:
+        """The clause of the first rule that takes each token outside the quotations, in text order."""
+        table_id = id(self._table())
+        if table_id != self._table_id or len(self._finds) > self._KEPT:
+            self._finds, self._table_id = {}, table_id
+        finds_of = self._finds
+        found: list[ReportedClause] = []
+        strings = doc.vocab.strings
+        # by the hashes of lemma and word: no Token and no string is made for a word seen before that no rule takes
+        for i, key in enumerate(zip(*doc.to_array([LEMMA, LOWER]).T.tolist())):
+            finds = finds_of.get(key)
+            if finds is None:
+                lemma, word = strings[key[0]].lower(), strings[key[1]]
+                finds = finds_of[key] = tuple(rule.find for rule in self.rules if rule.takes(lemma, word))
+            if not finds:
+                continue
+            token = doc[i]
+            if mask.inside(token):
+                continue
+            for find in finds:
+                clause = find(token, mask)
+                if clause is not None:
+                    found.append(clause)
+                    break
+        return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def cue_table() -> object:
+    """The cue table as it stands (the fitting script swaps it)."""
+    return REPORTED_CUES
 
 
 def cue_tokens(verb: Token) -> tuple[Token, ...]:

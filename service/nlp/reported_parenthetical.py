@@ -13,11 +13,10 @@ from service.nlp.lexicon import (
     DOUBLE_MARKS,
     LISTENER_CUES,
     OBJECT_RELATIVE_PRONOUNS,
-    PARENTHETICAL_CUES,
     RELATIVE_PRONOUNS,
 )
 from service.nlp.quotes import QuoteMask
-from service.nlp.reported_clause import ReportedClause, cue_tokens, is_cue, is_entry, subject_of
+from service.nlp.reported_clause import ReportedClause, cue_tokens, is_entry, subject_of
 from service.nlp.reported_span import content_segments, is_verb
 
 _SET_OFF = (",", "—", "–")
@@ -29,7 +28,7 @@ _MAX_PHRASE_TOKENS = 12
 
 def parenthetical_cue(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """', X said,' inside a sentence: the sentence without the cue's phrase, in two segments."""
-    if not is_verb(token) or mask.inside(token) or token.lemma_.lower() not in PARENTHETICAL_CUES:
+    if not is_verb(token) or mask.inside(token):
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass", "xcomp") for c in token.children):
         return None
@@ -102,7 +101,7 @@ def relative_object(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Florida, which he describes as his second home', 'the war, which most Whigs opposed': the cue of a relative
     clause whose object is the relative pronoun; what is said is the pronoun (it stands for its noun) and what the
     cue adds after it."""
-    if token.dep_ != "relcl" or not is_verb(token) or mask.inside(token) or not is_cue(token, "dobj"):
+    if token.dep_ != "relcl" or not is_verb(token) or mask.inside(token):
         return None
     pronoun = token.left_edge
     if pronoun.lower_ not in OBJECT_RELATIVE_PRONOUNS or pronoun.head.i != token.i or pronoun.dep_ != "dobj":

@@ -8,12 +8,11 @@ count is read from UNSOURCED_CUES, fitted on PolNeAR train by `scripts/fit_unsou
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 from spacy.tokens import Doc, Token
 
 from service.nlp.quotes import QuoteMask
-from service.nlp.reported import ReportedClause, first_rule_per_token
+from service.nlp.reported import GatedRule, ReportedClause, RuleDispatch
+from service.nlp.reported_clause import Trigger
 from service.nlp.unsourced_cues import UNSOURCED_CUES
 
 # what a raising verb or a passive cue takes as its complement (parse labels, not words); a raising verb's
@@ -22,12 +21,10 @@ _COMPLEMENT_DEPS = ("xcomp", "acomp", "attr", "oprd", "ccomp", "prep")
 _RAISING_PREPOSITIONS = ("like", "as")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 
-UnsourcedRule = Callable[[Token, QuoteMask], "ReportedClause | None"]
-
 
 def raising_verb(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'The deal seems unlikely', 'Christie appeared to end his bid': subject and complement, nobody's words."""
-    if not _is_verb(token) or _is_passive(token) or token.lemma_.lower() not in UNSOURCED_CUES["raising"]:
+    if not _is_verb(token) or _is_passive(token):
         return None
     if any(c.dep_ in ("dobj", "agent") for c in token.children):
         return None
@@ -36,7 +33,7 @@ def raising_verb(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 def agentless_passive(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Turnout is expected to rise', 'Mr. Quiros was accused of using $50 million': a passive with no agent."""
-    if not _is_verb(token) or not _is_passive(token) or token.lemma_.lower() not in UNSOURCED_CUES["passive"]:
+    if not _is_verb(token) or not _is_passive(token):
         return None
     if any(c.dep_ == "agent" for c in token.children):
         return None
@@ -46,7 +43,7 @@ def agentless_passive(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 def hearsay_adverb(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Bloomberg is reportedly considering a run', 'he allegedly brandished a pistol': the clause but the adverb."""
-    if token.dep_ != "advmod" or token.lower_ not in UNSOURCED_CUES["adverb"]:
+    if token.dep_ != "advmod":
         return None
     clause = token.head
     if not _is_verb(clause) or mask.inside(clause) or _is_passive(clause):
@@ -58,7 +55,17 @@ def hearsay_adverb(token: Token, mask: QuoteMask) -> ReportedClause | None:
     return ReportedClause(rule="hearsay_adverb", segments=segments, cue=(token,), source=None, entry=token.lower_)
 
 
-UNSOURCED_RULES: tuple[UnsourcedRule, ...] = (raising_verb, agentless_passive, hearsay_adverb)
+def _listed(kind: str, *, by_word: bool = False) -> Trigger:
+    """Tokens whose lemma (or word) UNSOURCED_CUES lists for `kind`; the table is looked up when asked, never kept:
+    the fitting script swaps it."""
+    return lambda lemma, word: (word if by_word else lemma) in UNSOURCED_CUES[kind]
+
+
+UNSOURCED_RULES: tuple[GatedRule, ...] = (
+    GatedRule(raising_verb, _listed("raising")),
+    GatedRule(agentless_passive, _listed("passive")),
+    GatedRule(hearsay_adverb, _listed("adverb", by_word=True)),
+)
 # the UNSOURCED_CUES kind each rule reads its cue from
 UNSOURCED_RULE_KINDS: dict[str, str] = {
     "raising_verb": "raising", "agentless_passive": "passive", "hearsay_adverb": "adverb",
@@ -67,18 +74,10 @@ UNSOURCED_RULE_KINDS: dict[str, str] = {
 
 def find_unsourced(doc: Doc, mask: QuoteMask) -> list[ReportedClause]:
     """Every unsourced attribution of a parsed article, in text order, the first rule per cue token winning."""
-    return first_rule_per_token(_candidates(doc, mask), UNSOURCED_RULES, mask)
+    return _DISPATCH.first_rule_per_token(doc, mask)
 
 
-def _candidates(doc: Doc, mask: QuoteMask) -> Iterator[Token]:
-    for token in doc:
-        if (_is_cue(token) or token.lower_ in UNSOURCED_CUES["adverb"]) and not mask.inside(token):
-            yield token
-
-
-def _is_cue(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return lemma in UNSOURCED_CUES["raising"] or lemma in UNSOURCED_CUES["passive"]
+_DISPATCH = RuleDispatch(UNSOURCED_RULES, lambda: UNSOURCED_CUES)
 
 
 def _around(

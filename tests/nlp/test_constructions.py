@@ -512,6 +512,6 @@ def test_openapi_lists_every_rule() -> None:
     spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
     speaker = spec["components"]["schemas"]["Speaker"]["properties"]
     mention_rules = {r.__name__ for r in MENTION_RULES} | set(DIRECT_RULES + CONTEXT_RULES + COLON_MENTION_RULES)
-    reported_rules = {r.__name__ for r in REPORTED_RULES + UNSOURCED_RULES}  # reported speech names its construction
+    reported_rules = {r.name for r in REPORTED_RULES + UNSOURCED_RULES}  # reported speech names its construction
     assert set(speaker["rule"]["enum"]) == mention_rules | reported_rules
     assert set(speaker["name_rule"]["enum"]) == {r.__name__ for r in SPEAKER_RULES}
