@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -22,7 +21,7 @@ from service.nlp.reported_confidence import judge_clause, reported_confidence
 from service.nlp.reported_shape import ArticleClauses
 from service.nlp.reported_source import source_mention
 from service.nlp.reported_span import woven_contents
-from service.nlp.resolve import resolve_attribution
+from service.nlp.resolve import name_mention
 from service.nlp.types import Quote, Speaker, TextSpan
 from service.nlp.unsourced import UNSOURCED_RULES, find_unsourced
 
@@ -186,14 +185,17 @@ def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) ->
     # the mention never reaches into the clause: around a cue inside it ('The plan, he said, is dead') that is
     # the first segment only
     reach = clause.segments[0] if clause.source.idx >= clause.start else (clause.start, clause.end)
-    speaker, _ = resolve_attribution(
-        clause.source, reach, registry, None,
-        cue_rule=clause.rule, rule=clause.rule, cue_tokens=clause.cue, mask=mask,
+    mention, naming, speaker_rule = name_mention(clause.source, reach, registry, None, clause.cue, mask)
+    return Speaker(
+        name=naming.name,
+        mention=source_mention(clause, mention, reach, mask),
+        type=naming.type,
+        role=naming.role,
+        resolution=naming.resolution,
+        confidence=reported_confidence(clause.rule, speaker_rule.__name__),
+        rule=clause.rule,
+        name_rule=speaker_rule.__name__,
     )
-    confidence = reported_confidence(speaker.rule, speaker.name_rule)
-    if speaker.mention is None:
-        return replace(speaker, confidence=confidence)
-    return replace(speaker, mention=source_mention(clause, speaker.mention, reach, mask), confidence=confidence)
 
 
 def _cue_span(clause: ReportedClause, text: str) -> TextSpan:

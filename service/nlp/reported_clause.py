@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from service.nlp.lexicon import SUBJECT_DEPS
@@ -134,7 +133,7 @@ class RuleDispatch:
         found: list[ReportedClause] = []
         strings = doc.vocab.strings
         # by the hashes of lemma and word: no Token and no string is made for a word seen before that no rule takes
-        for i, key in enumerate(zip(*doc.to_array([LEMMA, LOWER]).T.tolist())):
+        for i, key in enumerate(zip(*doc.to_array(["LEMMA", "LOWER"]).T.tolist(), strict=True)):
             finds = finds_of.get(key)
             if finds is None:
                 lemma, word = strings[key[0]].lower(), strings[key[1]]

@@ -25,7 +25,7 @@ from service.nlp.names import (
     organisation_of,
 )
 from service.nlp.quotes import QuoteMask
-from service.nlp.types import Resolution, Speaker, SpeakerType
+from service.nlp.types import Resolution, Speaker, SpeakerType, TextSpan
 
 # Tokens of a sentence either side of a cue, or before a pronoun, that the rules look at (news sentences are
 # well under 100; a text with no full stop makes one 'sentence' of thousands).
@@ -159,14 +159,7 @@ def resolve_attribution(
     span with its marks: the mention never reaches into it. `kind` (the quote's), `syntactic` (its words
     depend on the cue) and `quote_words` inform the confidence.
     """
-    mention = mention_span(head, quote_range, cue_tokens, mask)
-    query = MentionQuery(head=head, registry=registry, previous=previous, mask=mask)
-    for speaker_rule in SPEAKER_RULES:
-        naming = speaker_rule(query)
-        if naming is not None:
-            break
-    else:  # pragma: no cover
-        raise AssertionError("unresolved always answers")
+    mention, naming, speaker_rule = name_mention(head, quote_range, registry, previous, cue_tokens, mask)
     cue_start = cue_tokens[0].idx if cue_tokens else mention.start
     cue_after = cue_start >= quote_range[1]
     person = registry.people.get(naming.name.split()[-1].lower()) if naming.name and naming.type == "person" else None
@@ -199,6 +192,25 @@ def resolve_attribution(
         name_rule=speaker_rule.__name__,
     )
     return speaker, features
+
+
+def name_mention(
+    head: Token,
+    quote_range: tuple[int, int],
+    registry: NameRegistry,
+    previous: Speaker | None,
+    cue_tokens: Sequence[Token] = (),
+    mask: QuoteMask | None = None,
+) -> tuple[TextSpan, Naming, SpeakerRule]:
+    """The mention headed by `head` (never reaching into `quote_range`), whom it names, and the rule that named
+    it: stage 2 without the confidence (reported speech has a model of its own)."""
+    mention = mention_span(head, quote_range, cue_tokens, mask)
+    query = MentionQuery(head=head, registry=registry, previous=previous, mask=mask)
+    for speaker_rule in SPEAKER_RULES:
+        naming = speaker_rule(query)
+        if naming is not None:
+            return mention, naming, speaker_rule
+    raise AssertionError("unresolved always answers")  # pragma: no cover
 
 
 def _cue_sentence_features(
