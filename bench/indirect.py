@@ -7,7 +7,8 @@ Each round sends the same articles through `service.analysis.analyse` with a fre
 every article is a miss: parse, extraction, encoding), once without and once with reported speech, in
 alternating order. Prints the median seconds of each mode, words per second and the ratio with/without
 measured in this run (the budget is 1.15), and the same for the process's CPU seconds (steadier than wall time on
-a shared machine). Also times the reported-speech stage alone on parsed Docs.
+a shared machine); then the median of each round's own ratio (its two misses ran back to back, so a drift in the
+machine's speed between rounds cancels). Also times the reported-speech stage alone on parsed Docs.
 Falls back to the seed articles without PolNeAR.
 """
 from __future__ import annotations
@@ -69,6 +70,11 @@ def main() -> int:
         median, cpu_median = statistics.median(values), statistics.median(cpu[name])
         print(f"{'miss, ' + name:<28} {median:8.2f} {words / median:9.0f} {median / base:6.3f} "
               f"{cpu_median:7.2f} {cpu_median / cpu_base:9.3f}")
+    # each round's two misses ran back to back: their ratio holds when the machine's speed drifts between rounds
+    for label, values in (("wall", seconds), ("CPU", cpu)):
+        paired = sorted(w / q for w, q in zip(values["with indirect"], values["quotations only"], strict=True))
+        print(f"{'paired ratio, ' + label:<28} median {statistics.median(paired):.3f} "
+              f"(min {paired[0]:.3f}, max {paired[-1]:.3f}; budget 1.15)")
     stage_base = statistics.median(stage["extract, quotations only"])
     for name, values in stage.items():
         median = statistics.median(values)
