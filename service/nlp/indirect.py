@@ -17,7 +17,7 @@ from service.nlp.names import NameRegistry
 from service.nlp.pipeline import article_text
 from service.nlp.quotes import QuoteMask
 from service.nlp.reported import ReportedClause, find_reported
-from service.nlp.reported_confidence import judge_clause, reported_confidence
+from service.nlp.reported_confidence import judge_clause
 from service.nlp.reported_shape import ArticleClauses
 from service.nlp.reported_source import source_mention
 from service.nlp.reported_span import woven_contents
@@ -174,12 +174,13 @@ def _outermost(clauses: list[ReportedClause]) -> list[ReportedClause]:
 
 
 def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) -> Speaker | None:
+    """The clause's speaker, named as a quotation's is; its confidence is left at 0.0 for `judge_clause`, which
+    sets it from the whole clause's shape once the clause is kept."""
     if clause.rule in UNSOURCED_RULE_NAMES:
-        # nobody is named, by construction ('the deal seems unlikely'): the speaker says so, with the measured
-        # probability that PolNeAR gives the attribution no source either
-        return Speaker(name=None, mention=None, type="unknown", role=None, resolution="none",
-                       confidence=reported_confidence(clause.rule, "unresolved"), rule=clause.rule,
-                       name_rule="unresolved")
+        # nobody is named, by construction ('the deal seems unlikely'): the speaker says so, and its confidence is
+        # the probability that PolNeAR gives the attribution no source either
+        return Speaker(name=None, mention=None, type="unknown", role=None, resolution="none", confidence=0.0,
+                       rule=clause.rule, name_rule="unresolved")
     if clause.source is None:
         return None
     # the mention never reaches into the clause: around a cue inside it ('The plan, he said, is dead') that is
@@ -192,7 +193,7 @@ def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) ->
         type=naming.type,
         role=naming.role,
         resolution=naming.resolution,
-        confidence=reported_confidence(clause.rule, speaker_rule.__name__),
+        confidence=0.0,
         rule=clause.rule,
         name_rule=speaker_rule.__name__,
     )

@@ -19,7 +19,7 @@ from typing import Any
 
 from service.nlp.confidence import ConfidenceModel
 from service.nlp.reported import ReportedClause
-from service.nlp.reported_shape import ArticleClauses, ClauseFeatures, clause_features
+from service.nlp.reported_shape import ArticleClauses, clause_features
 from service.nlp.types import Speaker
 
 MODEL_PATH = Path(__file__).with_name("reported_confidence.json")
@@ -62,8 +62,3 @@ def judge_clause(
     if speaker is None:
         return True, None
     return True, replace(speaker, confidence=round(models.confidence.probability_of(indicators), 3))
-
-
-def reported_confidence(rule: str, name_rule: str) -> float:
-    """The confidence model's probability for a clause known only by its rule and naming rule."""
-    return round(load_models().confidence.probability(ClauseFeatures(rule=rule, name_rule=name_rule)), 3)

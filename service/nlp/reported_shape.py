@@ -313,9 +313,9 @@ def _content_kind(tokens: list[Token], root: Token | None) -> str:
 
 def _is_headline(sentence: Span) -> bool:
     """A line without a final stop: a title or a caption, where the writer reports no one."""
-    words = [t for t in sentence if not t.is_space]
-    if not words:
+    doc = sentence.doc
+    last = next((doc[i] for i in range(sentence.end - 1, sentence.start - 1, -1) if not doc[i].is_space), None)
+    if last is None:
         return False
-    last = words[-1]
     return last.text[-1] not in SENTENCE_END_CHARS and ("\n" in last.whitespace_ or last.i + 1 >= len(sentence.doc)
                                                     or sentence.doc[last.i + 1].is_space)
