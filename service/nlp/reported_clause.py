@@ -116,7 +116,7 @@ class RuleDispatch:
     """Rules in order, each meeting only the tokens its trigger lets through; which rules a lemma and word meet is
     worked out once and kept while the table the triggers read stays the same (the fitting scripts swap it)."""
 
-    _KEPT = 200_000  # distinct (lemma, word) pairs kept before starting afresh
+    _KEPT = 20_000  # distinct (lemma, word) pairs kept before starting afresh (about 3 MB; a dev article has ~500)
 
     def __init__(self, rules: Sequence[GatedRule], table: Callable[[], object]) -> None:
         self.rules = tuple(rules)

@@ -141,10 +141,10 @@ def content_segments(
 def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
     """The clause without a non-restrictive aside the writer adds at its end (', which the police have not
     done', ', who is 70'): PolNeAR leaves it out of what the source said."""
-    words = [t for t in tokens if not t.is_punct]
-    if not words:
+    last_word = next((t for t in reversed(tokens) if not t.is_punct), None)
+    if last_word is None:
         return tokens
-    last = words[-1].i
+    last = last_word.i
     for t in tokens:
         if t.dep_ not in _ASIDE_DEPS or t.right_edge.i < last or t.left_edge.i <= tokens[0].i:
             continue
@@ -175,9 +175,10 @@ def _trimmed(run: list[Token]) -> tuple[int, int] | None:
         end -= 1
     if start >= end or all(t.is_punct for t in run[start:end]):
         return None
-    words = "".join(t.text for t in run[start:end])
-    if end < len(run) and run[end].text == ")" and words.count("(") > words.count(")"):
-        end += 1  # 'said the rule (which took effect in May) …': the content closes the parenthesis it opens
+    if end < len(run) and run[end].text == ")":
+        words = "".join(t.text for t in run[start:end])
+        if words.count("(") > words.count(")"):
+            end += 1  # 'said the rule (which took effect in May) …': the content closes the parenthesis it opens
     first, last = run[start], run[end - 1]
     return first.idx, last.idx + len(last.text)
 
