@@ -177,8 +177,8 @@ def _speaker(clause: ReportedClause, registry: NameRegistry, mask: QuoteMask) ->
     """The clause's speaker, named as a quotation's is; its confidence is left at 0.0 for `judge_clause`, which
     sets it from the whole clause's shape once the clause is kept."""
     if clause.rule in UNSOURCED_RULE_NAMES:
-        # nobody is named, by construction ('the deal seems unlikely'): the speaker says so, and its confidence is
-        # the probability that PolNeAR gives the attribution no source either
+        # nobody is named, by construction ('the deal seems unlikely'): the speaker says so (the shape model's
+        # confidence is then the probability that PolNeAR gives the attribution no source either)
         return Speaker(name=None, mention=None, type="unknown", role=None, resolution="none", confidence=0.0,
                        rule=clause.rule, name_rule="unresolved")
     if clause.source is None:

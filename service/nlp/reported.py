@@ -76,7 +76,7 @@ def in_poll(token: Token, mask: QuoteMask) -> ReportedClause | None:
 def as_reported(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'As the Times noted, Clinton raised $1.1 million' / '..., as Politico has reported': the clause the 'as'
     phrase hangs on is what the source said."""
-    if token.dep_ not in ("advcl", "acl", "relcl", "parataxis") or not _is_verb(token) or mask.inside(token):
+    if token.dep_ not in ("advcl", "acl", "relcl", "parataxis") or not _is_verb(token):
         return None
     mark = token.left_edge
     if mark.lower_ != "as" or mark.i >= token.i or mark.nbor().lower_ in ("if", "though"):
@@ -97,7 +97,7 @@ def as_reported(token: Token, mask: QuoteMask) -> ReportedClause | None:
 def passive_agent(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'The meeting was first reported by Politico', 'Trump has been criticized by his rivals for skipping the
     debate': the passive's subject is what is said, with what the cue's preposition holds; the agent is the source."""
-    if not _is_verb(token) or mask.inside(token):
+    if not _is_verb(token):
         return None
     subject = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i), None)
     agent = next((c for c in token.children if c.dep_ == "agent" and c.i > token.i), None)
@@ -157,7 +157,7 @@ def urged_to(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 def accused_of(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Trump accused Clinton of lying', 'Palmieri called for an apology': what a preposition of the cue holds."""
-    if not _is_verb(token) or mask.inside(token):
+    if not _is_verb(token):
         return None
     lemma = token.lemma_.lower()
     for prep in token.children:
@@ -202,7 +202,7 @@ def _called_for_clause(token: Token, mask: QuoteMask) -> ReportedClause | None:
 
 def speech_noun(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Trump's claim that the vote is rigged', 'a statement saying ...' is a verb: this is the noun's own clause."""
-    if token.pos_ != "NOUN" or mask.inside(token):
+    if token.pos_ != "NOUN":
         return None
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.i > token.i
                    and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
@@ -220,7 +220,7 @@ def speech_noun(token: Token, mask: QuoteMask) -> ReportedClause | None:
 def noun_object(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Trump's attacks on Clinton', 'he voiced support for the bill': what a speech noun's preposition holds, the
     possessive (or the subject of the verb taking the noun) its source."""
-    if token.pos_ != "NOUN" or mask.inside(token):
+    if token.pos_ != "NOUN":
         return None
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
     if prep is None or not is_entry(f"{token.lemma_.lower()} {prep.lower_}", "noun_prep"):
@@ -247,8 +247,6 @@ def object_content(token: Token, mask: QuoteMask) -> ReportedClause | None:
 def colon_label(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Graham: Trump's Rhetoric Destroying GOP's Chance' (a headline), 'FALLIN: Well, I think ...' (a transcript):
     a name of one to four capitalised words opens the line, and the rest of the line is what it said."""
-    if mask.inside(token):
-        return None
     doc = token.doc
     start = token.i
     while start > 0 and not _ends_line(doc[start - 1]) and token.i - start < _LABEL_WORDS:
@@ -321,7 +319,7 @@ _DISPATCH = RuleDispatch(REPORTED_RULES, cue_table)
 
 def _complement(token: Token, mask: QuoteMask, dep: str, rule: str, *, passive: bool) -> ReportedClause | None:
     """The `dep` child of a cue, as the reported content."""
-    if not _is_verb(token) or mask.inside(token):
+    if not _is_verb(token):
         return None
     is_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     if is_passive != passive:

@@ -64,8 +64,8 @@ Trigger = Callable[[str, str], bool]
 
 
 class GatedRule(NamedTuple):
-    """A rule and the tokens it can take at all: `first_rule_per_token` runs it on those only, so the rule itself
-    never checks again that its cue is listed."""
+    """A rule and the tokens it can take at all: `RuleDispatch` runs it on those only, and never on a token inside a
+    quotation, so the rule itself checks neither again."""
 
     find: ReportedRule
     takes: Trigger

@@ -28,7 +28,7 @@ _MAX_PHRASE_TOKENS = 12
 
 def parenthetical_cue(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """', X said,' inside a sentence: the sentence without the cue's phrase, in two segments."""
-    if not is_verb(token) or mask.inside(token):
+    if not is_verb(token):
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass", "xcomp") for c in token.children):
         return None
@@ -101,7 +101,7 @@ def relative_object(token: Token, mask: QuoteMask) -> ReportedClause | None:
     """'Florida, which he describes as his second home', 'the war, which most Whigs opposed': the cue of a relative
     clause whose object is the relative pronoun; what is said is the pronoun (it stands for its noun) and what the
     cue adds after it."""
-    if token.dep_ != "relcl" or not is_verb(token) or mask.inside(token):
+    if token.dep_ != "relcl" or not is_verb(token):
         return None
     pronoun = token.left_edge
     if pronoun.lower_ not in OBJECT_RELATIVE_PRONOUNS or pronoun.head.i != token.i or pronoun.dep_ != "dobj":
@@ -130,5 +130,3 @@ def relative_object(token: Token, mask: QuoteMask) -> ReportedClause | None:
     source, mention_rule = subject_of(token, mask)
     return ReportedClause(rule="relative_object", segments=segments, cue=cue_tokens(token), source=source,
                           entry=token.lemma_.lower(), mention_rule=mention_rule)
-
-

@@ -317,5 +317,5 @@ def _is_headline(sentence: Span) -> bool:
     last = next((doc[i] for i in range(sentence.end - 1, sentence.start - 1, -1) if not doc[i].is_space), None)
     if last is None:
         return False
-    return last.text[-1] not in SENTENCE_END_CHARS and ("\n" in last.whitespace_ or last.i + 1 >= len(sentence.doc)
-                                                    or sentence.doc[last.i + 1].is_space)
+    return last.text[-1] not in SENTENCE_END_CHARS and ("\n" in last.whitespace_ or last.i + 1 >= len(doc)
+                                                    or doc[last.i + 1].is_space)

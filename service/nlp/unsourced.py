@@ -28,7 +28,7 @@ def raising_verb(token: Token, mask: QuoteMask) -> ReportedClause | None:
         return None
     if any(c.dep_ in ("dobj", "agent") for c in token.children):
         return None
-    return _around(token, "raising_verb", (token,), mask, prepositions=_RAISING_PREPOSITIONS)
+    return _around(token, "raising_verb", (token,), prepositions=_RAISING_PREPOSITIONS)
 
 
 def agentless_passive(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -38,7 +38,7 @@ def agentless_passive(token: Token, mask: QuoteMask) -> ReportedClause | None:
     if any(c.dep_ == "agent" for c in token.children):
         return None
     aux = tuple(c for c in token.children if c.dep_ == "auxpass" and c.i == token.i - 1)
-    return _around(token, "agentless_passive", aux + (token,), mask, preposition_is_cue=True)
+    return _around(token, "agentless_passive", aux + (token,), preposition_is_cue=True)
 
 
 def hearsay_adverb(token: Token, mask: QuoteMask) -> ReportedClause | None:
@@ -84,15 +84,12 @@ def _around(
     cue: Token,
     rule: str,
     cue_tokens: tuple[Token, ...],
-    mask: QuoteMask,
     *,
     prepositions: tuple[str, ...] = (),
     preposition_is_cue: bool = False,
 ) -> ReportedClause | None:
     """The cue's subject and its complement, one segment each ('which' | 'is seen as' | 'aligned with Clinton');
     with `preposition_is_cue`, a prepositional complement's preposition is the cue's, not the content's."""
-    if mask.inside(cue):
-        return None
     complement = next((c for c in cue.children if c.dep_ in _COMPLEMENT_DEPS and c.i > cue.i
                        and (c.dep_ != "prep" or not prepositions or c.lower_ in prepositions)), None)
     if complement is None:
